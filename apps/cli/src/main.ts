@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { directoryContext } from '@concord/directory';
+import { runProcess } from '@concord/platform';
+import { parseArgs } from 'node:util';
+import { rebuildCommand } from './commands/projections-rebuild';
+import { tokenCommand } from './commands/token';
+
+const contexts = [directoryContext];
+
+const USAGE = `Usage: concord <command>
+
+  start                              run everything in one process (embedded mode unless
+                                     DATABASE_URL and KAFKA_BROKERS are set)
+  token --sub ID --role ROLE [--role …] [--org CODE] [--country ISO3 …] [--expires 12h]
+                                     print a development bearer token (HS256, JWT_SECRET)
+  projections list                   list the projections
+  projections rebuild <name|all>     drop read models and rebuild them from the events table
+
+Roles: platform-admin, rco-coordinator, agency-editor, jp-manager, viewer.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      await runProcess('concord', { api: true, worker: true }, contexts);
+      return -1; // keeps running
+    case 'token':
+      return tokenCommand(rest);
+    case 'projections': {
+      const [sub, ...args] = rest;
+      if (sub === 'list') {
+        for (const p of contexts.flatMap((c) => c.projections)) process.stdout.write(`${p.name}\t${p.tables.join(', ')}\n`);
+        return 0;
+      }
+      if (sub === 'rebuild') return rebuildCommand(contexts, parseArgs({ args, allowPositionals: true }).positionals);
+      break;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+  }
+  process.stderr.write(`concord: unknown command "${argv.join(' ')}"\n\n${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: Error) => {
+    process.stderr.write(`concord: ${error.message}\n`);
+    process.exit(1);
+  },
+);

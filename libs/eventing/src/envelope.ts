@@ -1,0 +1,25 @@
+import type { Actor } from '@concord/kernel';
+
+export interface EventMetadata {
+  actor: Actor;
+  commandId?: string;
+  correlationId: string;
+  /** The id of the event or command that caused this one. */
+  causationId?: string;
+}
+
+/** An event as stored and as carried on every event log. */
+export interface EventEnvelope<D = unknown> {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamType: string;
+  streamId: string;
+  /** 1-based position within the stream. */
+  version: number;
+  occurredAt: string;
+  data: D;
+  metadata: EventMetadata;
+  /** Global position in the events table (a bigint as text); informational, not an order. */
+  position: string;
+}

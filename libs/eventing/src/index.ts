@@ -1,0 +1,14 @@
+export * from './envelope';
+export * from './event-registry';
+export * from './store/event-store';
+export * from './store/committed-events';
+export * from './command/command-runner';
+export * from './log/event-log';
+export * from './embedded/embedded-event-log';
+export * from './kafka/kafka-event-log';
+export * from './kafka/kafka-topics';
+export * from './relay/kafka-relay';
+export * from './projection/projection';
+export * from './projection/projection-runner';
+export * from './projection/projection-rebuild';
+export { EventStore1763900000000 } from './migrations/1763900000000-event-store';

@@ -1,0 +1,112 @@
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { EventEnvelope } from '../envelope';
+import { deadLetterTopicName, topicName, type EventRegistry } from '../event-registry';
+import type { EventLog, SubscribeOptions, Subscription } from '../log/event-log';
+import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
+
+export interface KafkaEventLogOptions {
+  topicPrefix: string;
+  sessionTimeoutMs?: number;
+  onError?(groupId: string, error: unknown): void;
+}
+
+/**
+ * Consumers in Kafka consumer groups. Offsets are committed by hand, only after the handler
+ * resolved (so after the projection's DB commit); a handler that throws makes the batch come again.
+ */
+export class KafkaEventLog implements EventLog {
+  readonly kind = 'kafka' as const;
+  private readonly consumers = new Set<Consumer>();
+  private producer?: Producer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly registry: EventRegistry,
+    private readonly options: KafkaEventLogOptions,
+  ) {}
+
+  async subscribe({ groupId, contexts, handle }: SubscribeOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: `${this.options.topicPrefix}${groupId}`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      retry: { retries: 10 },
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: contexts.map((c) => topicName(this.options.topicPrefix, c)),
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        const events = batch.messages.map((m) => this.registry.upcast(fromKafkaMessage(m)));
+        try {
+          await handle(events);
+        } catch (error) {
+          this.options.onError?.(groupId, error);
+          throw error; // kafkajs backs off and delivers the batch again
+        }
+        const last = batch.messages[batch.messages.length - 1];
+        resolveOffset(last.offset);
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+        ]);
+        await heartbeat();
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect(); // waits for the running batch, whose offsets are then committed
+      },
+    };
+  }
+
+  async deadLetter(groupId: string, event: EventEnvelope, error: string): Promise<void> {
+    this.producer ??= await this.connectProducer();
+    const message = toKafkaMessage(event);
+    await this.producer.send({
+      topic: deadLetterTopicName(this.options.topicPrefix),
+      acks: -1,
+      messages: [{ ...message, headers: { ...message.headers, 'consumer-group': groupId, error } }],
+    });
+  }
+
+  async lag(groupId: string, contexts: string[]): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = contexts.map((c) => topicName(this.options.topicPrefix, c));
+      const committed = await admin.fetchOffsets({ groupId: `${this.options.topicPrefix}${groupId}`, topics });
+      let lag = 0;
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+        for (const end of ends) {
+          const at = Number(done.find((p) => p.partition === end.partition)?.offset ?? '-1');
+          lag += Number(end.high) - (at < 0 ? Number(end.low) : at);
+        }
+      }
+      return lag;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.producer?.disconnect();
+  }
+
+  private async connectProducer(): Promise<Producer> {
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    return producer;
+  }
+}

@@ -1,0 +1,112 @@
+import { newId } from '@concord/kernel';
+import { eventually } from '@concord/test-support';
+import type { CommandRunner } from '../command/command-runner';
+import type { EventEnvelope } from '../envelope';
+import type { EventLog } from '../log/event-log';
+import { counterAggregate, testActor } from './counter.fixture';
+
+export interface LogUnderTest {
+  log: EventLog;
+  runner: CommandRunner;
+  /** A second instance of the log over the same store, as another process would have. */
+  reopen(): Promise<EventLog>;
+  close(): Promise<void>;
+}
+
+/**
+ * One contract, run against every EventLog adapter (ARCHITECTURE §4.8): what a consumer may rely
+ * on whether the log is Kafka or the events table itself.
+ */
+export function eventLogContract(name: string, open: () => Promise<LogUnderTest>): void {
+  describe(`${name} event log contract`, () => {
+    let t: LogUnderTest;
+    beforeAll(async () => {
+      t = await open();
+    });
+    afterAll(() => t.close());
+
+    const increment = (streamId: string, by = 1) =>
+      t.runner.run(counterAggregate, {
+        streamId,
+        command: { type: 'Increment', data: { by } },
+        actor: testActor,
+        correlationId: newId(),
+      });
+
+    const collect = async (groupId: string, log: EventLog = t.log, fail?: (batch: EventEnvelope[]) => boolean) => {
+      const seen: EventEnvelope[] = [];
+      const subscription = await log.subscribe({
+        groupId,
+        contexts: ['counters'],
+        handle: async (batch) => {
+          if (fail?.(batch)) throw new Error('handler failed on purpose');
+          seen.push(...batch);
+        },
+      });
+      return { seen, subscription };
+    };
+
+    const expectPerStreamOrder = (events: EventEnvelope[]) => {
+      const byStream = new Map<string, number[]>();
+      for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e.version]);
+      for (const versions of byStream.values()) {
+        expect(versions).toEqual(versions.map((_, i) => i + 1));
+      }
+    };
+
+    it('delivers every event exactly once per group, in per-stream order, while 8 writers race', async () => {
+      const streams = Array.from({ length: 10 }, () => newId());
+      const { seen, subscription } = await collect(`contract-${newId()}`);
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, writer) => {
+          for (let i = 0; i < 25; i++) await increment(streams[(writer + i) % streams.length]);
+        }),
+      );
+      const mine = () => seen.filter((e) => streams.includes(e.streamId));
+      await eventually(() => expect(mine()).toHaveLength(200), 30_000);
+      expect(new Set(mine().map((e) => e.eventId)).size).toBe(200);
+      expectPerStreamOrder(mine());
+      await subscription.close();
+    });
+
+    it('gives every group all events, independently of the others', async () => {
+      const stream = newId();
+      for (let i = 0; i < 5; i++) await increment(stream);
+      const a = await collect(`contract-a-${newId()}`);
+      const b = await collect(`contract-b-${newId()}`);
+      await eventually(() => {
+        expect(a.seen.filter((e) => e.streamId === stream)).toHaveLength(5);
+        expect(b.seen.filter((e) => e.streamId === stream)).toHaveLength(5);
+      }, 30_000);
+      await Promise.all([a.subscription.close(), b.subscription.close()]);
+    });
+
+    it('delivers a batch again when the handler throws, and loses nothing', async () => {
+      const stream = newId();
+      let failures = 0;
+      const { seen, subscription } = await collect(`contract-retry-${newId()}`, t.log, (batch) =>
+        batch.some((e) => e.streamId === stream && e.version === 2) && failures++ < 2,
+      );
+      for (let i = 0; i < 3; i++) await increment(stream);
+      await eventually(() => expect(seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([1, 2, 3]), 30_000);
+      expect(failures).toBeGreaterThanOrEqual(2);
+      await subscription.close();
+    });
+
+    it('resumes after a restart from the committed position: nothing lost, nothing handled twice', async () => {
+      const group = `contract-resume-${newId()}`;
+      const stream = newId();
+      for (let i = 0; i < 3; i++) await increment(stream);
+      const first = await collect(group);
+      await eventually(() => expect(first.seen.filter((e) => e.streamId === stream)).toHaveLength(3), 30_000);
+      await first.subscription.close();
+
+      for (let i = 0; i < 2; i++) await increment(stream); // appended while the consumer is down
+      const other = await t.reopen();
+      const second = await collect(group, other);
+      await eventually(() => expect(second.seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([4, 5]), 30_000);
+      await second.subscription.close();
+      await other.close();
+    });
+  });
+}

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './clock';
+export * from './pagination';
+export * from './decider';

@@ -1,0 +1,47 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ConcordError, newId, type Actor } from '@concord/kernel';
+import type { Request } from 'express';
+import type { TokenVerifier } from '../auth/tokens';
+
+/** What every resolver knows about the request it serves. */
+export interface RequestContext {
+  req: Request;
+  correlationId: string;
+  actor?: Actor;
+  /** Set when a bearer token was sent but refused: the request then fails as UNAUTHENTICATED. */
+  authError?: ConcordError;
+  /** Per-request DataLoaders (loaders.ts). */
+  loaders?: Map<string, unknown>;
+}
+
+export async function buildRequestContext(req: Request, verifier: TokenVerifier): Promise<RequestContext> {
+  const header = req.headers['x-correlation-id'];
+  const correlationId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : newId();
+  const authorization = req.headers.authorization;
+  if (!authorization) return { req, correlationId };
+  const [scheme, token] = authorization.split(' ');
+  if (scheme !== 'Bearer' || !token) {
+    return {
+      req,
+      correlationId,
+      authError: new ConcordError('UNAUTHENTICATED', 'INVALID_TOKEN', 'The Authorization header must be "Bearer <token>"'),
+    };
+  }
+  try {
+    return { req, correlationId, actor: await verifier.verify(token) };
+  } catch (error) {
+    return { req, correlationId, authError: error as ConcordError };
+  }
+}
+
+/** The request's context in a resolver: `@Ctx() ctx: RequestContext`. */
+export const Ctx = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestContext => GqlExecutionContext.create(context).getContext(),
+);
+
+/** The signed-in actor; mutations cannot run without one (see auth-plugin.ts). */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new ConcordError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'Sign in to do this');
+  return ctx.actor;
+}

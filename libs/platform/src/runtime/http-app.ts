@@ -1,0 +1,116 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Controller, Get, Global, Module, Res, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { GraphQLModule } from '@nestjs/graphql';
+import { CommandRunner, EventStore } from '@concord/eventing';
+import type { Request, Response, NextFunction } from 'express';
+import { DataSource } from 'typeorm';
+import { TokenVerifier } from '../auth/tokens';
+import { depthLimit } from '../graphql/depth-limit';
+import { AuditTrailResolver } from '../graphql/audit-trail.resolver';
+import { formatError } from '../graphql/errors';
+import { authPlugin, errorLoggingPlugin } from '../graphql/plugins';
+import { buildRequestContext } from '../graphql/request-context';
+import { validationPipe } from '../graphql/validation';
+import { NestPinoLogger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import type { Roles, Runtime } from './runtime';
+import { RUNTIME } from './tokens';
+
+/** Makes the runtime's objects injectable everywhere. */
+@Global()
+@Module({})
+class PlatformModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: EventStore, useValue: runtime.store },
+        { provide: CommandRunner, useValue: runtime.commands },
+        { provide: Metrics, useValue: runtime.metrics },
+      ],
+      exports: [RUNTIME, DataSource, EventStore, CommandRunner, Metrics],
+    };
+  }
+}
+
+function operationsController(runtime: Runtime) {
+  @Controller()
+  class OperationsController {
+    @Get('health/live')
+    live() {
+      return { status: 'ok' };
+    }
+
+    @Get('health/ready')
+    async ready(@Res() res: Response) {
+      const checks: Record<string, string> = {};
+      checks.database = await runtime.dataSource
+        .query('SELECT 1')
+        .then(() => 'ok')
+        .catch((e: Error) => `failed: ${e.message}`);
+      if (runtime.kafka) {
+        const admin = runtime.kafka.admin();
+        checks.kafka = await admin
+          .connect()
+          .then(() => admin.describeCluster())
+          .then(() => 'ok')
+          .catch((e: Error) => `failed: ${e.message}`)
+          .finally(() => admin.disconnect());
+      }
+      const ok = Object.values(checks).every((c) => c === 'ok');
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+    }
+
+    @Get('metrics')
+    async metrics(@Res() res: Response) {
+      res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics());
+    }
+  }
+  return OperationsController;
+}
+
+function graphqlModule(runtime: Runtime): DynamicModule {
+  const verifier = new TokenVerifier(runtime.config.auth);
+  return GraphQLModule.forRoot<ApolloDriverConfig>({
+    driver: ApolloDriver,
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: runtime.config.introspection,
+    csrfPrevention: true,
+    context: ({ req }: { req: Request }) => buildRequestContext(req, verifier),
+    formatError,
+    validationRules: [depthLimit(12)],
+    plugins: [authPlugin, errorLoggingPlugin(runtime.logger)],
+  });
+}
+
+/** The HTTP process: GraphQL for the api role, health and metrics for every role. */
+export async function createHttpApp(runtime: Runtime, roles: Roles): Promise<INestApplication> {
+  @Module({
+    imports: [
+      PlatformModule.forRuntime(runtime),
+      ...(roles.api ? [CqrsModule.forRoot(), graphqlModule(runtime), ...runtime.contexts.map((c) => c.module)] : []),
+    ],
+    controllers: [operationsController(runtime)],
+    providers: roles.api ? [AuditTrailResolver] : [],
+  })
+  class AppModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: new NestPinoLogger(runtime.logger.child({ component: 'nest' })),
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(validationPipe);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const end = runtime.metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.path, status: String(res.statusCode) }));
+    next();
+  });
+  return app;
+}

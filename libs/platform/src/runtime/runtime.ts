@@ -1,0 +1,159 @@
+import {
+  CommandRunner,
+  EmbeddedEventLog,
+  EventRegistry,
+  EventStore,
+  KafkaEventLog,
+  KafkaRelay,
+  ProjectionRunner,
+  ensureTopics,
+  type EventLog,
+  type Subscription,
+} from '@concord/eventing';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config/config';
+import { openDatabase, type Database } from '../database/database';
+import { Metrics } from '../observability/metrics';
+import { schemaOf, type BoundedContext } from './bounded-context';
+
+/** Which jobs this process does: `api` serves GraphQL and relays; `worker` runs the projections. */
+export interface Roles {
+  api: boolean;
+  worker: boolean;
+}
+
+/** The live platform objects of one process, created before Nest and shared with it. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  database: Database;
+  dataSource: DataSource;
+  registry: EventRegistry;
+  store: EventStore;
+  commands: CommandRunner;
+  eventLog: EventLog;
+  kafka?: Kafka;
+  relay?: KafkaRelay;
+  contexts: BoundedContext[];
+  close(): Promise<void>;
+}
+
+export const projectionGroup = (context: string) => `${context}-projections`;
+
+export async function startRuntime(
+  config: Config,
+  contexts: BoundedContext[],
+  roles: Roles,
+  logger: Logger,
+  /** An already open database (tests); otherwise one is opened from the config and owned. */
+  given?: Database,
+): Promise<Runtime> {
+  const metrics = new Metrics();
+  const database = given ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }, schemaOf(contexts)));
+  const { dataSource } = database;
+  const registry = new EventRegistry(contexts.flatMap((c) => c.streams));
+  const store = new EventStore(dataSource, registry);
+  store.notifications.on('appended', (r: { streamType: string; eventIds: string[] }) =>
+    metrics.appends.inc({ stream_type: r.streamType }, r.eventIds.length),
+  );
+  const commands = new CommandRunner(store);
+
+  let kafka: Kafka | undefined;
+  let eventLog: EventLog;
+  if (config.kafka) {
+    const kafkaLogger = logger.child({ component: 'kafkajs' });
+    kafka = new Kafka({
+      clientId: config.kafka.clientId,
+      brokers: config.kafka.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ namespace, level, log }) => {
+        const { message, ...rest } = log;
+        kafkaLogger[level <= logLevel.ERROR ? 'error' : 'warn']({ namespace, ...rest }, message);
+      },
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, registry.allContexts, config.kafka);
+    } finally {
+      await admin.disconnect();
+    }
+    eventLog = new KafkaEventLog(kafka, registry, {
+      topicPrefix: config.kafka.topicPrefix,
+      onError: (group, err) => logger.warn({ group, err }, 'consumer batch failed; it will be delivered again'),
+    });
+  } else {
+    eventLog = new EmbeddedEventLog(dataSource, store, registry, {
+      onError: (group, err) => logger.warn({ group, err }, 'consumer batch failed; it will be delivered again'),
+    });
+  }
+
+  let relay: KafkaRelay | undefined;
+  if (kafka && roles.api) {
+    relay = new KafkaRelay(dataSource, kafka, store, registry, {
+      topicPrefix: config.kafka!.topicPrefix,
+      onError: (err) => logger.error({ err }, 'relay failed; retrying'),
+      onPublished: (n) => metrics.relayed.inc(n),
+    });
+    relay.start();
+    metrics.gauge('concord_relay_lag_events', 'Committed events not yet published to Kafka', [], async (g) => {
+      g.set(await relay!.lag());
+    });
+  }
+
+  const subscriptions: Subscription[] = [];
+  if (roles.worker) {
+    for (const context of contexts.filter((c) => c.projections.length)) {
+      const group = projectionGroup(context.name);
+      const runner = new ProjectionRunner(dataSource, eventLog, group, context.projections, {
+        onApplied: (projection, n) => metrics.projected.inc({ projection }, n),
+        onDeadLetter: (consumer, event, err) => {
+          metrics.deadLetters.inc({ consumer });
+          logger.error({ consumer, eventId: event.eventId, type: event.type, err }, 'event parked in dead letters');
+        },
+      });
+      subscriptions.push(
+        await eventLog.subscribe({
+          groupId: group,
+          contexts: registry.allContexts,
+          handle: (batch) => runner.handle(batch),
+        }),
+      );
+    }
+    metrics.gauge('concord_consumer_lag_events', 'Events not yet handled, per consumer group', ['group'], async (g) => {
+      for (const context of contexts.filter((c) => c.projections.length)) {
+        const group = projectionGroup(context.name);
+        g.set({ group }, await eventLog.lag(group, registry.allContexts));
+      }
+    });
+  }
+  metrics.gauge('concord_dead_letters', 'Events parked in the dead_letters table', [], async (g) => {
+    const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM dead_letters`);
+    g.set(row.n);
+  });
+
+  return {
+    config,
+    logger,
+    metrics,
+    database,
+    dataSource,
+    registry,
+    store,
+    commands,
+    eventLog,
+    kafka,
+    relay,
+    contexts,
+    async close() {
+      // Consumers first: each finishes its batch and commits its offsets; then the relay.
+      await Promise.all(subscriptions.map((s) => s.close()));
+      await relay?.close();
+      await eventLog.close();
+      if (!given) await database.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Injection token of the process's Runtime (runtime.ts). */
+export const RUNTIME = Symbol('Runtime');

@@ -1,0 +1,2 @@
+export * from './vocabularies';
+export * from './reference-data';

@@ -1,0 +1,160 @@
+/**
+ * Lookups over the bundled reference data (libs/reference/data/*.json, generated from the IATI
+ * codelists by scripts/reference/generate.mjs) and the document vocabularies. Everything is
+ * loaded once, frozen, and indexed in Maps/Sets, so every lookup is O(1).
+ *
+ * Codes are matched exactly (case-sensitive): countries are ISO 3166-1 alpha-3 ('KHM'), currencies
+ * ISO 4217 ('USD'), organisation types IATI OrganisationType codes ('10', '40'), SDG goals '1'–'17'
+ * and targets '1.3', '17.19', '1.a'.
+ */
+import countriesJson from '../data/countries.json';
+import currenciesJson from '../data/currencies.json';
+import organisationTypesJson from '../data/organisation-types.json';
+import sdgGoalsJson from '../data/sdg-goals.json';
+import sdgTargetsJson from '../data/sdg-targets.json';
+import { VOCABULARIES, type Labels, type VocabularyCode, type VocabularyName } from './vocabularies';
+
+/** A name with English always present and French/Spanish where the source has them. */
+export interface LocalisedName {
+  readonly en: string;
+  readonly fr?: string;
+  readonly es?: string;
+}
+
+export interface Country {
+  /** ISO 3166-1 alpha-3, the code used everywhere in Concord. */
+  readonly code: string;
+  /** ISO 3166-1 alpha-2, the code IATI uses. */
+  readonly alpha2: string;
+  readonly name: Labels;
+}
+
+export interface OrganisationType {
+  readonly code: string;
+  readonly name: LocalisedName;
+}
+
+export interface Currency {
+  readonly code: string;
+  readonly name: { readonly en: string };
+}
+
+export interface SdgGoal {
+  readonly code: string;
+  readonly name: LocalisedName;
+}
+
+export interface SdgTarget {
+  readonly code: string;
+  /** The goal's code, e.g. '1' for target '1.3'. */
+  readonly goal: string;
+  readonly name: LocalisedName;
+}
+
+/** The code lists that come from data files rather than from vocabularies.ts. */
+export type ReferenceListName = 'country' | 'currency' | 'organisationType' | 'sdgGoal' | 'sdgTarget';
+
+/** Anything `unknownCodes` can check against. */
+export type ReferenceKind = VocabularyName | ReferenceListName;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const COUNTRIES: readonly Country[] = deepFreeze(countriesJson);
+const CURRENCIES: readonly Currency[] = deepFreeze(currenciesJson);
+const ORGANISATION_TYPES: readonly OrganisationType[] = deepFreeze(organisationTypesJson);
+const SDG_GOALS: readonly SdgGoal[] = deepFreeze(sdgGoalsJson);
+const SDG_TARGETS: readonly SdgTarget[] = deepFreeze(sdgTargetsJson);
+deepFreeze(VOCABULARIES);
+
+const indexByCode = <T extends { readonly code: string }>(rows: readonly T[]): ReadonlyMap<string, T> =>
+  new Map(rows.map((row) => [row.code, row]));
+
+const COUNTRY_BY_CODE = indexByCode(COUNTRIES);
+const COUNTRY_BY_ALPHA2: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.alpha2, c]));
+const CURRENCY_BY_CODE = indexByCode(CURRENCIES);
+const ORGANISATION_TYPE_BY_CODE = indexByCode(ORGANISATION_TYPES);
+const SDG_GOAL_BY_CODE = indexByCode(SDG_GOALS);
+const SDG_TARGET_BY_CODE = indexByCode(SDG_TARGETS);
+
+const codeSet = (rows: readonly { readonly code: string }[]): ReadonlySet<string> =>
+  new Set(rows.map((row) => row.code));
+
+const KNOWN_CODES: ReadonlyMap<ReferenceKind, ReadonlySet<string>> = new Map<ReferenceKind, ReadonlySet<string>>([
+  ...(Object.keys(VOCABULARIES) as VocabularyName[]).map(
+    (name) => [name, codeSet(VOCABULARIES[name])] as [ReferenceKind, ReadonlySet<string>],
+  ),
+  ['country', new Set(COUNTRY_BY_CODE.keys())],
+  ['currency', new Set(CURRENCY_BY_CODE.keys())],
+  ['organisationType', new Set(ORGANISATION_TYPE_BY_CODE.keys())],
+  ['sdgGoal', new Set(SDG_GOAL_BY_CODE.keys())],
+  ['sdgTarget', new Set(SDG_TARGET_BY_CODE.keys())],
+]);
+
+/** The code set for a kind; a kind that does not exist is a programming error, so it throws. */
+function knownCodes(kind: ReferenceKind): ReadonlySet<string> {
+  const codes = KNOWN_CODES.get(kind);
+  if (!codes) throw new Error(`Unknown reference kind: ${String(kind)}`);
+  return codes;
+}
+
+// Countries ------------------------------------------------------------------------------------
+
+/** The country with this ISO 3166-1 alpha-3 code ('KHM'), or undefined. */
+export const countryByCode = (code: string): Country | undefined => COUNTRY_BY_CODE.get(code);
+
+/** The country with this ISO 3166-1 alpha-2 code ('KH', as IATI publishes it), or undefined. */
+export const countryByAlpha2 = (alpha2: string): Country | undefined => COUNTRY_BY_ALPHA2.get(alpha2);
+
+export const isCountryCode = (code: string): boolean => COUNTRY_BY_CODE.has(code);
+
+/** All countries, in IATI codelist order (alphabetical by English name). */
+export const listCountries = (): readonly Country[] => COUNTRIES;
+
+// Organisation types, currencies, SDGs ---------------------------------------------------------
+
+export const organisationTypeByCode = (code: string): OrganisationType | undefined =>
+  ORGANISATION_TYPE_BY_CODE.get(code);
+export const isOrganisationType = (code: string): boolean => ORGANISATION_TYPE_BY_CODE.has(code);
+export const listOrganisationTypes = (): readonly OrganisationType[] => ORGANISATION_TYPES;
+
+export const currencyByCode = (code: string): Currency | undefined => CURRENCY_BY_CODE.get(code);
+export const isCurrency = (code: string): boolean => CURRENCY_BY_CODE.has(code);
+export const listCurrencies = (): readonly Currency[] => CURRENCIES;
+
+export const sdgGoalByCode = (code: string): SdgGoal | undefined => SDG_GOAL_BY_CODE.get(code);
+export const isSdgGoal = (code: string): boolean => SDG_GOAL_BY_CODE.has(code);
+export const listSdgGoals = (): readonly SdgGoal[] => SDG_GOALS;
+
+export const sdgTargetByCode = (code: string): SdgTarget | undefined => SDG_TARGET_BY_CODE.get(code);
+export const isSdgTarget = (code: string): boolean => SDG_TARGET_BY_CODE.has(code);
+export const listSdgTargets = (): readonly SdgTarget[] => SDG_TARGETS;
+
+// Vocabularies ---------------------------------------------------------------------------------
+
+/** Whether `code` belongs to the vocabulary; narrows it to that vocabulary's union type. */
+export function isVocabularyCode<N extends VocabularyName>(vocabulary: N, code: string): code is VocabularyCode<N> {
+  return knownCodes(vocabulary).has(code);
+}
+
+/** A vocabulary's entries (code, en/fr/es label), in display order. */
+export function listVocabulary<N extends VocabularyName>(name: N): (typeof VOCABULARIES)[N] {
+  knownCodes(name);
+  return VOCABULARIES[name];
+}
+
+// Validation -----------------------------------------------------------------------------------
+
+/**
+ * The codes that are not known in `kind`, each once, in the order first given; empty when all
+ * are known. E.g. `unknownCodes('sdgTarget', ['1.3', '99.9'])` → `['99.9']`.
+ */
+export function unknownCodes(kind: ReferenceKind, codes: readonly string[]): string[] {
+  const known = knownCodes(kind);
+  return [...new Set(codes)].filter((code) => !known.has(code));
+}

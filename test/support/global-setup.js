@@ -1,0 +1,73 @@
+// Decides once per `jest` run which real Postgres and Kafka the tests use (README, "Tests"):
+//   Postgres: DATABASE_URL if set, else the server at 127.0.0.1:5432 if one answers, else PGlite.
+//   Kafka:    KAFKA_BROKERS if set, else the infra/kafka broker, started here and stopped after.
+// No broker means a failed run with instructions, never silently skipped suites.
+const { execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { join } = require('node:path');
+const { Client } = require('pg');
+
+const root = join(__dirname, '..', '..');
+const kafkaScript = join(root, 'infra', 'kafka', 'kafka.sh');
+const testBroker = {
+  KAFKA_HOME_DIR: join(root, '.data', 'kafka-test'),
+  KAFKA_PORT: process.env.CONCORD_TEST_KAFKA_PORT || '19092',
+  KAFKA_CONTROLLER_PORT: process.env.CONCORD_TEST_KAFKA_CONTROLLER_PORT || '19093',
+};
+
+async function postgresAnswers(url) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const needsServices = (globalConfig) => {
+  const selected = globalConfig.selectProjects;
+  return !selected || selected.some((p) => p !== 'unit');
+};
+
+module.exports = async function globalSetup(globalConfig) {
+  process.env.CONCORD_TEST_RUN = randomBytes(4).toString('hex');
+  if (!needsServices(globalConfig)) return;
+
+  const localUrl = `postgres://${process.env.PGUSER || 'postgres'}@127.0.0.1:5432/postgres`;
+  if (process.env.DATABASE_URL) {
+    process.env.CONCORD_TEST_PG_ADMIN_URL = process.env.DATABASE_URL;
+  } else if (await postgresAnswers(localUrl)) {
+    process.env.CONCORD_TEST_PG_ADMIN_URL = localUrl;
+  } else {
+    process.env.CONCORD_TEST_PG_ADMIN_URL = '';
+    console.warn('\n[tests] no Postgres at 127.0.0.1:5432 and no DATABASE_URL: using PGlite');
+  }
+
+  if (process.env.KAFKA_BROKERS) return;
+  const env = { ...process.env, ...testBroker };
+  let running = false;
+  try {
+    execFileSync('bash', [kafkaScript, 'status'], { env, stdio: 'ignore' });
+    running = true;
+  } catch {
+    running = false;
+  }
+  if (!running) {
+    try {
+      execFileSync('bash', [kafkaScript, 'reset'], { env, stdio: 'inherit' });
+      execFileSync('bash', [kafkaScript, 'start'], { env, stdio: 'inherit' });
+      globalThis.__concordStartedKafka = env;
+    } catch (error) {
+      throw new Error(
+        `No Kafka broker for the integration tests: starting infra/kafka failed (${error.message}).\n` +
+          'Install Java 17 and Maven (apt-get install openjdk-17-jre-headless maven) so infra/kafka/kafka.sh ' +
+          'can run a broker, or point KAFKA_BROKERS at a running Kafka.',
+      );
+    }
+  }
+  process.env.KAFKA_BROKERS = `127.0.0.1:${testBroker.KAFKA_PORT}`;
+};

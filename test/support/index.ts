@@ -1,0 +1,4 @@
+export * from './databases';
+export * from './kafka';
+export * from './eventually';
+export * from './test-app';
