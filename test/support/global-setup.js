@@ -28,14 +28,21 @@ async function postgresAnswers(url) {
   }
 }
 
-const needsServices = (globalConfig) => {
-  const selected = globalConfig.selectProjects;
-  return !selected || selected.some((p) => p !== 'unit');
+/** `jest --selectProjects unit` needs neither Postgres nor Kafka (jest passes no such option here). */
+const needsServices = () => {
+  const at = process.argv.indexOf('--selectProjects');
+  if (at < 0) return true;
+  const selected = [];
+  for (const arg of process.argv.slice(at + 1)) {
+    if (arg.startsWith('-')) break;
+    selected.push(arg);
+  }
+  return selected.some((p) => p !== 'unit');
 };
 
-module.exports = async function globalSetup(globalConfig) {
+module.exports = async function globalSetup() {
   process.env.CONCORD_TEST_RUN = randomBytes(4).toString('hex');
-  if (!needsServices(globalConfig)) return;
+  if (!needsServices()) return;
 
   const localUrl = `postgres://${process.env.PGUSER || 'postgres'}@127.0.0.1:5432/postgres`;
   if (process.env.DATABASE_URL) {
