@@ -104,6 +104,7 @@ export async function createHttpApp(runtime: Runtime, roles: Roles): Promise<INe
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: new NestPinoLogger(runtime.logger.child({ component: 'nest' })),
     bodyParser: true,
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(validationPipe);

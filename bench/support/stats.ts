@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks';
+
+export const now = (): number => performance.now();
+
+/** Nearest-rank percentile of already sorted values (p in 0..100). */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export interface Distribution {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function distribution(values: number[], digits = 1): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  const r = (v: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+  return {
+    count: sorted.length,
+    p50: r(percentile(sorted, 50)),
+    p95: r(percentile(sorted, 95)),
+    p99: r(percentile(sorted, 99)),
+    max: r(sorted.at(-1) ?? NaN),
+    mean: r(sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1)),
+  };
+}
+
+export interface Throughput {
+  count: number;
+  ms: number;
+  perSecond: number;
+}
+
+export const throughput = (count: number, ms: number): Throughput => ({
+  count,
+  ms: Math.round(ms),
+  perSecond: Math.round((count / ms) * 1000),
+});
+
+/** Runs `workers` loops, each doing `perWorker` operations one after another; returns the wall time. */
+export async function closedLoop(
+  workers: number,
+  perWorker: number,
+  operation: (worker: number, i: number) => Promise<unknown>,
+): Promise<Throughput> {
+  const started = now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; i < perWorker; i++) await operation(w, i);
+    }),
+  );
+  return throughput(workers * perWorker, now() - started);
+}
+
+/** Polls `done` until it is true; throws after `timeoutMs`. */
+export async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 5): Promise<void> {
+  const deadline = now() + timeoutMs;
+  while (!(await done())) {
+    if (now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
