@@ -105,7 +105,10 @@ async function main(): Promise<number> {
 
   const dir = join(root, 'bench', 'results');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const base = join(dir, `${name}-${stamp}`);
   writeFileSync(`${base}.json`, json + '\n');
   writeFileSync(`${base}.md`, markdown(name, { ...report, machine: output.machine }, startedAt.toISOString()));

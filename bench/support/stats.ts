@@ -48,18 +48,28 @@ export async function closedLoop(
   workers: number,
   perWorker: number,
   operation: (worker: number, i: number) => Promise<unknown>,
-): Promise<Throughput> {
+): Promise<Throughput & { latencyMs: Distribution }> {
+  const latencies: number[] = [];
   const started = now();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
-      for (let i = 0; i < perWorker; i++) await operation(w, i);
+      for (let i = 0; i < perWorker; i++) {
+        const t = now();
+        await operation(w, i);
+        latencies.push(now() - t);
+      }
     }),
   );
-  return throughput(workers * perWorker, now() - started);
+  return { ...throughput(workers * perWorker, now() - started), latencyMs: distribution(latencies, 2) };
 }
 
 /** Polls `done` until it is true; throws after `timeoutMs`. */
-export async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 5): Promise<void> {
+export async function until(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 5,
+): Promise<void> {
   const deadline = now() + timeoutMs;
   while (!(await done())) {
     if (now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

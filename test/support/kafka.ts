@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** The run's broker and a topic prefix of this test's own, so runs and files never collide. */
@@ -7,4 +9,25 @@ export function testKafka(): { brokers: string[]; topicPrefix: string; kafka: Ka
   if (!brokers.length) throw new Error('No KAFKA_BROKERS: test/support/global-setup.js should have provided a broker');
   const topicPrefix = `test-${process.env.CONCORD_TEST_RUN}-${randomBytes(3).toString('hex')}.`;
   return { brokers, topicPrefix, kafka: new Kafka({ clientId: 'concord-test', brokers, logLevel: logLevel.NOTHING }) };
+}
+
+/**
+ * A broker of the test's own (infra/kafka), for fault tests that stop and restart it without
+ * disturbing the suites that share the run's broker.
+ */
+export function dedicatedBroker(name: string, port: number) {
+  const root = join(__dirname, '..', '..');
+  const env = {
+    ...process.env,
+    KAFKA_HOME_DIR: join(root, '.data', `kafka-${name}`),
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(port + 1),
+  };
+  const run = (command: string) => execFileSync('bash', [join(root, 'infra', 'kafka', 'kafka.sh'), command], { env, stdio: 'ignore' });
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    start: () => run('start'),
+    stop: () => run('stop'),
+    reset: () => run('reset'),
+  };
 }

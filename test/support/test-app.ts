@@ -12,17 +12,15 @@ import {
   type Runtime,
 } from '@concord/platform';
 import { createTestDatabase, type TestDatabase } from './databases';
+import { graphqlRequest, type GqlResult } from './graphql';
 import { testKafka } from './kafka';
 
 export interface TestApp {
   url: string;
   runtime: Runtime;
   config: Config;
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  database: TestDatabase;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   token(claims: { sub?: string; roles: string[]; org?: string; countries?: string[] }): Promise<string>;
   close(): Promise<void>;
 }
@@ -48,7 +46,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function startTestApp(
   contexts: BoundedContext[],
   options: { mode?: 'embedded' | 'distributed'; roles?: Roles; database?: TestDatabase; topicPrefix?: string } = {},
-): Promise<TestApp & { database: TestDatabase }> {
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase(schemaOf(contexts)));
   const kafka = options.mode === 'distributed' ? testKafka() : undefined;
   if (options.mode === 'distributed' && !database.url) throw new Error('distributed tests need a Postgres server');
@@ -61,6 +59,7 @@ export async function startTestApp(
       topicPrefix: options.topicPrefix ?? kafka.topicPrefix,
       partitions: 3,
       replicationFactor: 1,
+      sessionTimeoutMs: 6_000,
     },
   });
   const roles = options.roles ?? { api: true, worker: true };
@@ -74,14 +73,7 @@ export async function startTestApp(
     runtime,
     config,
     database,
-    async gql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    },
+    gql: (query, variables, token) => graphqlRequest(url, query, variables, token),
     token: (claims) => mintToken({ sub: claims.sub ?? 'u-test', ...claims }, config.auth),
     async close() {
       await app.close();

@@ -16,6 +16,8 @@ export interface Config {
     topicPrefix: string;
     partitions: number;
     replicationFactor: number;
+    /** How long a silent consumer keeps its partitions before the group moves them on. */
+    sessionTimeoutMs: number;
   };
   auth: {
     /** HS256 secret (development and tests). */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           topicPrefix: env.KAFKA_TOPIC_PREFIX || '',
           partitions: int('KAFKA_PARTITIONS', 6, 1, 1000),
           replicationFactor: int('KAFKA_REPLICATION_FACTOR', 1, 1, 10),
+          sessionTimeoutMs: int('KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
         }
       : undefined,
     auth: { secret, jwksUrl, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },

@@ -83,6 +83,7 @@ export async function startRuntime(
     }
     eventLog = new KafkaEventLog(kafka, registry, {
       topicPrefix: config.kafka.topicPrefix,
+      sessionTimeoutMs: config.kafka.sessionTimeoutMs,
       onError: (group, err) => logger.warn({ group, err }, 'consumer batch failed; it will be delivered again'),
     });
   } else {
