@@ -39,5 +39,6 @@ module.exports = {
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], { slowTestThreshold: 30 }),
     project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], { slowTestThreshold: 60 }),
   ],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
 };

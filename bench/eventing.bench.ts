@@ -95,17 +95,19 @@ async function run({ root, progress, cleanup }: BenchContext): Promise<BenchRepo
   const admin = kafka.admin();
   await admin.connect();
   cleanup.add('disconnect kafka admin', () => admin.disconnect());
-  const topics = await ensureTopics(admin, registry.allContexts, {
-    topicPrefix,
-    partitions: CONFIG.partitions,
-    replicationFactor: 1,
-  });
+  // Right after a broker start, kafkajs' waitForLeaders can see "does not host this topic-partition"
+  // for a topic just created; both steps are idempotent, so they are retried.
+  const topics = await retry('create the event topics', () =>
+    ensureTopics(admin, registry.allContexts, { topicPrefix, partitions: CONFIG.partitions, replicationFactor: 1 }),
+  );
   const eventTopic = topics[0];
   const rawTopic = `${topicPrefix}raw.v1`;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [{ topic: rawTopic, numPartitions: CONFIG.partitions, replicationFactor: 1 }],
-  });
+  await retry('create the raw topic', () =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: rawTopic, numPartitions: CONFIG.partitions, replicationFactor: 1 }],
+    }),
+  );
   if (!k.startedByBench) {
     // A shared broker: do not leave the run's topics behind (a broker we started is reset next time).
     cleanup.add('delete bench topics', async () => {
@@ -125,7 +127,7 @@ async function run({ root, progress, cleanup }: BenchContext): Promise<BenchRepo
   const { writers, commandsPerWriter, oneWriterCommands, warmupCommands } = CONFIG;
   progress(`appends: warm-up ${warmupCommands} commands`);
   const warm = streamsFor(warmupCommands);
-  await closedLoop(2, warmupCommands / 2, (w, i) => command(warm[(w * warmupCommands) / 2 + i], i));
+  await closedLoop(2, warmupCommands / 2, (w, i) => command(warm[((w * warmupCommands) / 2 + i) % warm.length], i));
 
   progress(`appends: 1 writer × ${oneWriterCommands} commands through the Nest CommandBus`);
   const one = streamsFor(oneWriterCommands);
@@ -591,6 +593,18 @@ function kafkaVersion(root: string): string | undefined {
     return /<kafka\.version>([^<]+)</.exec(readFileSync(join(root, 'infra', 'kafka', 'pom.xml'), 'utf8'))?.[1];
   } catch {
     return undefined;
+  }
+}
+
+async function retry<T>(what: string, attempt: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      process.stderr.write(`retrying to ${what}: ${(error as Error).message}\n`);
+      await sleep(250 * i);
+    }
   }
 }
 

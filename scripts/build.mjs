@@ -9,9 +9,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const sourceDirs = ['apps', 'libs', 'bench'];
 const isTest = (f) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(f) || f.includes('/testing/');
-const tsconfig = JSON.parse(
-  (await import('node:fs')).readFileSync(join(root, 'tsconfig.json'), 'utf8'),
-);
+const tsconfig = JSON.parse((await import('node:fs')).readFileSync(join(root, 'tsconfig.json'), 'utf8'));
 
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_SECRET, mintToken, schemaOf } from '@concord/platform';
 import { directoryContext } from '@concord/directory';
-import { createTestDatabase, dedicatedBroker, eventually, graphqlRequest, spawnConcord, type ConcordProcess, type TestDatabase } from '@concord/test-support';
+import {
+  createTestDatabase,
+  dedicatedBroker,
+  eventually,
+  graphqlRequest,
+  spawnConcord,
+  type ConcordProcess,
+  type TestDatabase,
+} from '@concord/test-support';
 
 /**
  * Distributed mode as operators run it: api and worker as separate OS processes over Postgres and
@@ -50,7 +58,9 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
       input: { code, name: code, type: '40' },
     }).then((r) => r.data!.registerOrganisation.id as string);
   const rename = (id: string, name: string) =>
-    gql(`mutation ($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { version } }`, { input: { id, name } });
+    gql(`mutation ($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { version } }`, {
+      input: { id, name },
+    });
 
   /** Every stream's read-model row is at the stream's last version with its last name, and nothing is parked. */
   const expectReadModelComplete = async () => {
@@ -67,10 +77,14 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
   it('shows a mutation to a query through Kafka within about a second', async () => {
     const started = Date.now();
     await register('ILO');
-    await eventually(async () => {
-      const { data } = await gql(`{ organisation(code: "ILO") { code } }`);
-      expect(data!.organisation).toEqual({ code: 'ILO' });
-    }, 10_000, 20);
+    await eventually(
+      async () => {
+        const { data } = await gql(`{ organisation(code: "ILO") { code } }`);
+        expect(data!.organisation).toEqual({ code: 'ILO' });
+      },
+      10_000,
+      20,
+    );
     process.stdout.write(`mutation → query through Kafka: ${Date.now() - started} ms\n`);
   });
 
@@ -90,7 +104,9 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
     worker = spawnConcord('worker', [], env);
     await worker.ready;
     await eventually(expectReadModelComplete, 60_000, 200);
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM directory_organisations WHERE name = 'round 10'`);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM directory_organisations WHERE name = 'round 10'`,
+    );
     expect(n).toBe(20);
   }, 120_000);
 
@@ -112,7 +128,10 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
     stop = true;
     await writes;
     await eventually(expectReadModelComplete, 90_000, 250);
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM directory_organisations WHERE name = $1`, [`load ${round}`]);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM directory_organisations WHERE name = $1`,
+      [`load ${round}`],
+    );
     expect(n).toBe(10);
   }, 180_000);
 });

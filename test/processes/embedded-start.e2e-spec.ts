@@ -42,7 +42,11 @@ describe('concord start (embedded mode, real process)', () => {
   });
 
   it('refuses invalid configuration with a message naming the variable and a non-zero exit', async () => {
-    const bad = spawnConcord('cli', ['start'], { CONCORD_DATA_DIR: dataDir, PORT: 'eighty', KAFKA_BROKERS: 'localhost:9092' });
+    const bad = spawnConcord('cli', ['start'], {
+      CONCORD_DATA_DIR: dataDir,
+      PORT: 'eighty',
+      KAFKA_BROKERS: 'localhost:9092',
+    });
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toContain('PORT="eighty": must be a whole number from 0 to 65535');
     expect(bad.output()).toContain('KAFKA_BROKERS is set but DATABASE_URL is not');

@@ -23,7 +23,8 @@ export function dedicatedBroker(name: string, port: number) {
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(port + 1),
   };
-  const run = (command: string) => execFileSync('bash', [join(root, 'infra', 'kafka', 'kafka.sh'), command], { env, stdio: 'ignore' });
+  const run = (command: string) =>
+    execFileSync('bash', [join(root, 'infra', 'kafka', 'kafka.sh'), command], { env, stdio: 'ignore' });
   return {
     brokers: [`127.0.0.1:${port}`],
     start: () => run('start'),

@@ -17,7 +17,11 @@ export interface ConcordProcess {
  * Runs a built Concord entry point (dist/apps/…) as a real OS process, as users and operators do,
  * so tests can restart it, SIGTERM it or kill -9 it.
  */
-export function spawnConcord(entry: 'cli' | 'api' | 'worker', args: string[], env: Record<string, string>): ConcordProcess {
+export function spawnConcord(
+  entry: 'cli' | 'api' | 'worker',
+  args: string[],
+  env: Record<string, string>,
+): ConcordProcess {
   const child = spawn(process.execPath, [join(root, 'dist', 'apps', entry, 'src', 'main.js'), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
@@ -31,8 +35,8 @@ export function spawnConcord(entry: 'cli' | 'api' | 'worker', args: string[], en
       const match = output.match(/"port":(\d+)[^\n]*ready"/);
       if (match) resolve(Number(match[1]));
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`${entry} exited with ${code} before it was ready:\n${output}`)));
   });
   ready.catch(() => undefined);

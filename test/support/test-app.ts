@@ -20,7 +20,11 @@ export interface TestApp {
   runtime: Runtime;
   config: Config;
   database: TestDatabase;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   token(claims: { sub?: string; roles: string[]; org?: string; countries?: string[] }): Promise<string>;
   close(): Promise<void>;
 }

@@ -29,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
     case 'projections': {
       const [sub, ...args] = rest;
       if (sub === 'list') {
-        for (const p of contexts.flatMap((c) => c.projections)) process.stdout.write(`${p.name}\t${p.tables.join(', ')}\n`);
+        for (const p of contexts.flatMap((c) => c.projections))
+          process.stdout.write(`${p.name}\t${p.tables.join(', ')}\n`);
         return 0;
       }
       if (sub === 'rebuild') return rebuildCommand(contexts, parseArgs({ args, allowPositionals: true }).positionals);

@@ -73,7 +73,6 @@ export class EventRegistry {
   }
 }
 
-export const topicName = (prefix: string, context: string): string =>
-  `${prefix}concord.${context}.events.v1`;
+export const topicName = (prefix: string, context: string): string => `${prefix}concord.${context}.events.v1`;
 
 export const deadLetterTopicName = (prefix: string): string => `${prefix}concord.dead-letters.v1`;

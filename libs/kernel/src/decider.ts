@@ -23,8 +23,8 @@ export interface DomainEvent<T extends string = string, D = unknown> {
 /** An aggregate's behaviour as pure functions over plain data (no Nest, no I/O). */
 export interface Decider<C, E extends DomainEvent, S> {
   initialState: S;
-  decide(command: C, state: S, ctx: DecideContext): E[];
-  evolve(state: S, event: E): S;
+  decide: (command: C, state: S, ctx: DecideContext) => E[];
+  evolve: (state: S, event: E) => S;
 }
 
 export const fold = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, events: E[]): S =>

@@ -1,10 +1,5 @@
 /** What went wrong, in the terms every API speaks (GraphQL `extensions.code`, CLI exit text). */
-export type ErrorKind =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED';
+export type ErrorKind = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 /** One failing input: where it is, what was given, and why it is refused. */
 export interface FieldError {
@@ -40,11 +35,7 @@ export class ConcordError extends Error {
 
 /** A transition the lifecycle does not allow, naming the current state. */
 export function lifecycleError(aggregate: string, state: string, attempted: string): ConcordError {
-  return new ConcordError(
-    'CONFLICT',
-    'INVALID_TRANSITION',
-    `${aggregate} is ${state}; cannot ${attempted}`,
-  );
+  return new ConcordError('CONFLICT', 'INVALID_TRANSITION', `${aggregate} is ${state}; cannot ${attempted}`);
 }
 
 export function assertNever(value: never): never {

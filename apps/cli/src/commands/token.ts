@@ -13,10 +13,10 @@ export async function tokenCommand(args: string[]): Promise<number> {
     },
   });
   if (!values.sub) throw new Error('token: --sub is required (the user id the token names)');
-  const unknown = values.role!.filter((r) => !(ROLES as readonly string[]).includes(r));
+  const unknown = values.role.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) throw new Error(`token: unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const token = await mintToken(
-    { sub: values.sub, roles: values.role!, org: values.org, countries: values.country, expiresIn: values.expires },
+    { sub: values.sub, roles: values.role, org: values.org, countries: values.country, expiresIn: values.expires },
     configOrExit().auth,
   );
   process.stdout.write(`${token}\n`);

@@ -1,11 +1,4 @@
-import {
-  ConcordError,
-  systemClock,
-  type Actor,
-  type Clock,
-  type Decider,
-  type DomainEvent,
-} from '@concord/kernel';
+import { ConcordError, systemClock, type Actor, type Clock, type Decider, type DomainEvent } from '@concord/kernel';
 import type { AppendResult, EventStore, UniqueKey } from '../store/event-store';
 
 /** An aggregate as the platform runs it: its decider plus how its streams are stored. */
@@ -13,7 +6,7 @@ export interface Aggregate<C, E extends DomainEvent, S> {
   streamType: string;
   decider: Decider<C, E, S>;
   /** Values its events claim that must be unique across all streams of the type. */
-  uniqueKeys?(event: E): UniqueKey[];
+  uniqueKeys?: (event: E) => UniqueKey[];
 }
 
 export interface CommandRequest<C, S> {
@@ -27,7 +20,7 @@ export interface CommandRequest<C, S> {
   /** Client-chosen id that makes retries idempotent. */
   commandId?: string;
   /** Refuses the command for this actor given the current state (throws FORBIDDEN). */
-  authorize?(state: S, actor: Actor): void;
+  authorize?: (state: S, actor: Actor) => void;
 }
 
 /** Enough for a handful of writers racing on one stream; jittered so they spread out. */
@@ -44,7 +37,10 @@ export class CommandRunner {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async run<C, E extends DomainEvent, S>(aggregate: Aggregate<C, E, S>, request: CommandRequest<C, S>): Promise<AppendResult> {
+  async run<C, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    request: CommandRequest<C, S>,
+  ): Promise<AppendResult> {
     if (request.commandId) {
       const earlier = await this.store.processedCommand(request.commandId);
       if (earlier) return earlier;
@@ -52,7 +48,11 @@ export class CommandRunner {
     for (let attempt = 1; ; attempt++) {
       const history = await this.store.readStream<E['data']>(request.streamId);
       if (history.length && history[0].streamType !== aggregate.streamType) {
-        throw new ConcordError('NOT_FOUND', 'WRONG_STREAM_TYPE', `${request.streamId} is not a ${aggregate.streamType}`);
+        throw new ConcordError(
+          'NOT_FOUND',
+          'WRONG_STREAM_TYPE',
+          `${request.streamId} is not a ${aggregate.streamType}`,
+        );
       }
       const version = history.length ? history[history.length - 1].version : 0;
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
@@ -64,7 +64,10 @@ export class CommandRunner {
         );
       }
       const { decider } = aggregate;
-      const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState);
+      const state = history.reduce(
+        (s, e) => decider.evolve(s, { type: e.type, data: e.data } as E),
+        decider.initialState,
+      );
       request.authorize?.(state, request.actor);
       const events = decider.decide(request.command, state, { actor: request.actor, now: this.clock.now() });
       if (events.length === 0) return { streamId: request.streamId, version, eventIds: [], replayed: false };

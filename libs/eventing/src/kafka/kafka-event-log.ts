@@ -41,8 +41,9 @@ export class KafkaEventLog implements EventLog {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;
         const events = batch.messages.map((m) => this.registry.upcast(fromKafkaMessage(m)));
         try {
           await handle(events);
@@ -51,11 +52,11 @@ export class KafkaEventLog implements EventLog {
           throw error; // kafkajs backs off and delivers the batch again
         }
         const last = batch.messages[batch.messages.length - 1];
-        resolveOffset(last.offset);
+        payload.resolveOffset(last.offset);
         await consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
         ]);
-        await heartbeat();
+        await payload.heartbeat();
       },
     });
     this.consumers.add(consumer);

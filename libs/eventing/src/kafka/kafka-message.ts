@@ -17,5 +17,4 @@ export const toKafkaMessage = (event: EventEnvelope): Message => ({
 export const fromKafkaMessage = (message: KafkaMessage): EventEnvelope =>
   JSON.parse(message.value?.toString('utf8') ?? 'null') as EventEnvelope;
 
-export const header = (headers: IHeaders | undefined, name: string): string | undefined =>
-  headers?.[name]?.toString();
+export const header = (headers: IHeaders | undefined, name: string): string | undefined => headers?.[name]?.toString();

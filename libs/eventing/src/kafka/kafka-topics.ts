@@ -13,7 +13,10 @@ export interface TopicSettings {
  * that is not made here does not exist.
  */
 export async function ensureTopics(admin: Admin, contexts: string[], settings: TopicSettings): Promise<string[]> {
-  const wanted = [...contexts.map((c) => topicName(settings.topicPrefix, c)), deadLetterTopicName(settings.topicPrefix)];
+  const wanted = [
+    ...contexts.map((c) => topicName(settings.topicPrefix, c)),
+    deadLetterTopicName(settings.topicPrefix),
+  ];
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (missing.length) {

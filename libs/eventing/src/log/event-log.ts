@@ -9,7 +9,7 @@ export interface SubscribeOptions {
    * Handles a batch in per-stream order. Resolving means "done": the log then commits past the
    * batch. Throwing means "not done": the batch is delivered again (at-least-once).
    */
-  handle(batch: EventEnvelope[]): Promise<void>;
+  handle: (batch: EventEnvelope[]) => Promise<void>;
 }
 
 export interface Subscription {

@@ -37,10 +37,10 @@ export async function rebuildProjection(
     let after = '0';
     let done = 0;
     for (;;) {
-      const rows: EventRow[] = await tx.query(
-        `SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
-        [after, batchSize],
-      );
+      const rows: EventRow[] = await tx.query(`SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT $2`, [
+        after,
+        batchSize,
+      ]);
       if (rows.length === 0) return done;
       // Within one committed snapshot, position order is per-stream version order.
       const batch = rows.filter((r) => !parked.has(r.event_id)).map((r) => registry.upcast(rowToEnvelope(r)));

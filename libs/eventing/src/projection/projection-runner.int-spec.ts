@@ -4,7 +4,14 @@ import { CommandRunner } from '../command/command-runner';
 import type { EventEnvelope } from '../envelope';
 import { EventStore1763900000000 } from '../migrations/1763900000000-event-store';
 import { EventStore } from '../store/event-store';
-import { counterAggregate, counterProjection, counterRegistry, POISON, TestCounters1763999999000, testActor } from '../testing/counter.fixture';
+import {
+  counterAggregate,
+  counterProjection,
+  counterRegistry,
+  POISON,
+  TestCounters1763999999000,
+  testActor,
+} from '../testing/counter.fixture';
 import { rebuildProjection, tableHash } from './projection-rebuild';
 import { ProjectionRunner } from './projection-runner';
 
@@ -32,11 +39,17 @@ describe('Projection runner (real Postgres)', () => {
     );
   const incrementAll = async (streamId: string, amounts: number[]) => {
     for (const by of amounts) {
-      await runner.run(counterAggregate, { streamId, command: { type: 'Increment', data: { by } }, actor: testActor, correlationId: 'c' });
+      await runner.run(counterAggregate, {
+        streamId,
+        command: { type: 'Increment', data: { by } },
+        actor: testActor,
+        correlationId: 'c',
+      });
     }
     return store.readStream(streamId);
   };
-  const counter = async (id: string) => (await db.dataSource.query(`SELECT total, events FROM test_counters WHERE id = $1`, [id]))[0];
+  const counter = async (id: string) =>
+    (await db.dataSource.query(`SELECT total, events FROM test_counters WHERE id = $1`, [id]))[0];
 
   it('applies each event once even when batches are delivered twice or overlap', async () => {
     const id = newId();
@@ -53,8 +66,17 @@ describe('Projection runner (real Postgres)', () => {
     const events = await incrementAll(id, [1, POISON, 5]);
     await projections().handle(events);
     expect(await counter(id)).toEqual({ total: 6, events: 2 });
-    const [dead] = await db.dataSource.query(`SELECT consumer, stream_id, version, error, attempts FROM dead_letters WHERE stream_id = $1`, [id]);
-    expect(dead).toEqual({ consumer: 'test.counters', stream_id: id, version: 2, error: 'poison increment', attempts: 3 });
+    const [dead] = await db.dataSource.query(
+      `SELECT consumer, stream_id, version, error, attempts FROM dead_letters WHERE stream_id = $1`,
+      [id],
+    );
+    expect(dead).toEqual({
+      consumer: 'test.counters',
+      stream_id: id,
+      version: 2,
+      error: 'poison increment',
+      attempts: 3,
+    });
     expect(parked.map((p) => p.event.eventId)).toContain(events[1].eventId);
     // Redelivered later, the parked event is not retried forever and nothing is applied twice.
     await projections().handle(events);

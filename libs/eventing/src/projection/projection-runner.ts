@@ -74,7 +74,16 @@ export class ProjectionRunner {
       await tx.query(
         `INSERT INTO dead_letters (consumer, event_id, stream_id, version, type, error, attempts, envelope)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (consumer, event_id) DO NOTHING`,
-        [projection.name, event.eventId, event.streamId, event.version, event.type, message, attempts, JSON.stringify(event)],
+        [
+          projection.name,
+          event.eventId,
+          event.streamId,
+          event.version,
+          event.type,
+          message,
+          attempts,
+          JSON.stringify(event),
+        ],
       );
       // Counted as handled, so a redelivery does not retry it forever; replay it from dead_letters.
       await this.saveVersions(tx, projection.name, new Map([[event.streamId, event.version]]));
@@ -83,7 +92,11 @@ export class ProjectionRunner {
     this.options.onDeadLetter?.(projection.name, event, error);
   }
 
-  private async lastVersions(tx: EntityManager, projection: string, batch: EventEnvelope[]): Promise<Map<string, number>> {
+  private async lastVersions(
+    tx: EntityManager,
+    projection: string,
+    batch: EventEnvelope[],
+  ): Promise<Map<string, number>> {
     const rows: { stream_id: string; version: number }[] = await tx.query(
       `SELECT stream_id, version FROM projection_checkpoints WHERE projection = $1 AND stream_id = ANY($2)`,
       [projection, [...new Set(batch.map((e) => e.streamId))]],

@@ -37,7 +37,10 @@ describe('Kafka relay (real Postgres, real Kafka)', () => {
         published.push({
           ...fromKafkaMessage(message),
           partition,
-          headers: { type: header(message.headers, 'event-type'), correlation: header(message.headers, 'correlation-id') },
+          headers: {
+            type: header(message.headers, 'event-type'),
+            correlation: header(message.headers, 'correlation-id'),
+          },
         });
       },
     });
@@ -63,7 +66,9 @@ describe('Kafka relay (real Postgres, real Kafka)', () => {
     });
     expect(configs.resources.map((r) => r.configEntries[0].configValue)).toEqual(['-1', '-1']);
     // Ensuring again is a no-op, not an error.
-    await expect(ensureTopics(admin, ['counters'], { topicPrefix, partitions: 4, replicationFactor: 1 })).resolves.toHaveLength(2);
+    await expect(
+      ensureTopics(admin, ['counters'], { topicPrefix, partitions: 4, replicationFactor: 1 }),
+    ).resolves.toHaveLength(2);
     await admin.disconnect();
   });
 

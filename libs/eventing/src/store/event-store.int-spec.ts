@@ -41,7 +41,12 @@ describe('Event store (real Postgres)', () => {
       version: 1,
       occurredAt: fixedNow.toISOString(),
       data: { by: 2 },
-      metadata: { actor: testActor, commandId: 'cmd-envelope-1', correlationId: 'corr-1', causationId: 'cmd-envelope-1' },
+      metadata: {
+        actor: testActor,
+        commandId: 'cmd-envelope-1',
+        correlationId: 'corr-1',
+        causationId: 'cmd-envelope-1',
+      },
       position: expect.stringMatching(/^\d+$/),
     });
   });
@@ -60,7 +65,11 @@ describe('Event store (real Postgres)', () => {
     await increment(id, 1);
     await increment(id, 1);
     const attempt = increment(id, 5, { expectedVersion: 1 });
-    await expect(attempt).rejects.toMatchObject({ kind: 'CONFLICT', code: 'STALE_VERSION', message: expect.stringMatching(/version 2, not 1/) });
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'CONFLICT',
+      code: 'STALE_VERSION',
+      message: expect.stringMatching(/version 2, not 1/),
+    });
     expect(await store.readStream(id)).toHaveLength(2);
   });
 
@@ -68,8 +77,22 @@ describe('Event store (real Postgres)', () => {
     const id = newId();
     await increment(id, 1);
     const race = await Promise.allSettled([
-      store.append({ streamType: 'Counter', streamId: id, expectedVersion: 1, events: [{ type: 'CounterIncremented', data: { by: 1 } }], metadata: { actor: testActor, correlationId: 'a' }, occurredAt: fixedNow }),
-      store.append({ streamType: 'Counter', streamId: id, expectedVersion: 1, events: [{ type: 'CounterIncremented', data: { by: 2 } }], metadata: { actor: testActor, correlationId: 'b' }, occurredAt: fixedNow }),
+      store.append({
+        streamType: 'Counter',
+        streamId: id,
+        expectedVersion: 1,
+        events: [{ type: 'CounterIncremented', data: { by: 1 } }],
+        metadata: { actor: testActor, correlationId: 'a' },
+        occurredAt: fixedNow,
+      }),
+      store.append({
+        streamType: 'Counter',
+        streamId: id,
+        expectedVersion: 1,
+        events: [{ type: 'CounterIncremented', data: { by: 2 } }],
+        metadata: { actor: testActor, correlationId: 'b' },
+        occurredAt: fixedNow,
+      }),
     ]);
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = race.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -94,7 +117,9 @@ describe('Event store (real Postgres)', () => {
 
   it('keeps a commandId idempotent when the same command races itself', async () => {
     const id = newId();
-    const results = await Promise.all(Array.from({ length: 4 }, () => increment(id, 1, { commandId: 'cmd-race-0001' })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => increment(id, 1, { commandId: 'cmd-race-0001' })),
+    );
     expect(new Set(results.map((r) => r.eventIds[0])).size).toBe(1);
     expect(await store.readStream(id)).toHaveLength(1);
   });
@@ -113,7 +138,11 @@ describe('Event store (real Postgres)', () => {
     const a = newId();
     const b = newId();
     await append(a);
-    await expect(append(b)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'UNIQUE_KEY_TAKEN', message: expect.stringContaining('"ONLY-ONE"') });
+    await expect(append(b)).rejects.toMatchObject({
+      kind: 'CONFLICT',
+      code: 'UNIQUE_KEY_TAKEN',
+      message: expect.stringContaining('"ONLY-ONE"'),
+    });
     expect(await store.readStream(b)).toHaveLength(0);
   });
 
@@ -125,7 +154,11 @@ describe('Event store (real Postgres)', () => {
         schemaVersions: { CounterIncremented: 3 },
         upcasters: [
           { type: 'CounterIncremented', fromVersion: 1, upcast: (d) => ({ ...(d as object), unit: 'items' }) },
-          { type: 'CounterIncremented', fromVersion: 2, upcast: (d) => ({ amount: (d as { by: number }).by, unit: (d as { unit: string }).unit }) },
+          {
+            type: 'CounterIncremented',
+            fromVersion: 2,
+            upcast: (d) => ({ amount: (d as { by: number }).by, unit: (d as { unit: string }).unit }),
+          },
         ],
       },
     ]);
@@ -141,7 +174,14 @@ describe('Event store (real Postgres)', () => {
 
   it('refuses a command on a stream of another type', async () => {
     const id = newId();
-    await store.append({ streamType: 'Other', streamId: id, expectedVersion: 0, events: [{ type: 'X', data: {} }], metadata: { actor: testActor, correlationId: 'c' }, occurredAt: fixedNow });
+    await store.append({
+      streamType: 'Other',
+      streamId: id,
+      expectedVersion: 0,
+      events: [{ type: 'X', data: {} }],
+      metadata: { actor: testActor, correlationId: 'c' },
+      occurredAt: fixedNow,
+    });
     await expect(increment(id, 1)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'WRONG_STREAM_TYPE' });
   });
 });

@@ -149,7 +149,10 @@ export class EventStore {
 
   private async takenKey(keys: UniqueKey[]): Promise<UniqueKey | undefined> {
     for (const key of keys) {
-      const [row] = await this.db.query(`SELECT 1 FROM unique_keys WHERE scope = $1 AND key = $2`, [key.scope, key.key]);
+      const [row] = await this.db.query(`SELECT 1 FROM unique_keys WHERE scope = $1 AND key = $2`, [
+        key.scope,
+        key.key,
+      ]);
       if (row) return key;
     }
     return undefined;

@@ -13,7 +13,8 @@ export type CounterState = { total: number };
 export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState> = {
   initialState: { total: 0 },
   decide: (command) => {
-    if (command.data.by <= 0) throw ConcordError.badInput('NOT_POSITIVE', { path: 'by', value: command.data.by, message: 'must be positive' });
+    if (command.data.by <= 0)
+      throw ConcordError.badInput('NOT_POSITIVE', { path: 'by', value: command.data.by, message: 'must be positive' });
     return [{ type: 'CounterIncremented', data: { by: command.data.by } }];
   },
   evolve: (state, event) => ({ total: state.total + event.data.by }),

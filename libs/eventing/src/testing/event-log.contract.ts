@@ -84,11 +84,16 @@ export function eventLogContract(name: string, open: () => Promise<LogUnderTest>
     it('delivers a batch again when the handler throws, and loses nothing', async () => {
       const stream = newId();
       let failures = 0;
-      const { seen, subscription } = await collect(`contract-retry-${newId()}`, t.log, (batch) =>
-        batch.some((e) => e.streamId === stream && e.version === 2) && failures++ < 2,
+      const { seen, subscription } = await collect(
+        `contract-retry-${newId()}`,
+        t.log,
+        (batch) => batch.some((e) => e.streamId === stream && e.version === 2) && failures++ < 2,
       );
       for (let i = 0; i < 3; i++) await increment(stream);
-      await eventually(() => expect(seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([1, 2, 3]), 30_000);
+      await eventually(
+        () => expect(seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([1, 2, 3]),
+        30_000,
+      );
       expect(failures).toBeGreaterThanOrEqual(2);
       await subscription.close();
     });
@@ -104,7 +109,10 @@ export function eventLogContract(name: string, open: () => Promise<LogUnderTest>
       for (let i = 0; i < 2; i++) await increment(stream); // appended while the consumer is down
       const other = await t.reopen();
       const second = await collect(group, other);
-      await eventually(() => expect(second.seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([4, 5]), 30_000);
+      await eventually(
+        () => expect(second.seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([4, 5]),
+        30_000,
+      );
       await second.subscription.close();
       await other.close();
     });

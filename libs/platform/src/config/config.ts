@@ -63,14 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
     problems.push(`DATABASE_URL=${JSON.stringify(databaseUrl)}: must be a postgres:// or postgresql:// URL`);
   }
-  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   for (const broker of brokers) {
     if (!/^[\w.-]+:\d{1,5}$/.test(broker)) {
       problems.push(`KAFKA_BROKERS: ${JSON.stringify(broker)} is not host:port`);
     }
   }
   if (brokers.length && !databaseUrl) {
-    problems.push('KAFKA_BROKERS is set but DATABASE_URL is not: distributed mode needs a shared Postgres (set both, or neither for embedded mode)');
+    problems.push(
+      'KAFKA_BROKERS is set but DATABASE_URL is not: distributed mode needs a shared Postgres (set both, or neither for embedded mode)',
+    );
   }
 
   const secret = env.JWT_SECRET || (production ? undefined : DEVELOPMENT_SECRET);

@@ -12,7 +12,12 @@ export class CommandResult {
   @Field(() => [ID]) eventIds!: string[];
 }
 
-export const toCommandResult = (r: { streamId: string; version: number; replayed: boolean; eventIds: string[] }): CommandResult => ({
+export const toCommandResult = (r: {
+  streamId: string;
+  version: number;
+  replayed: boolean;
+  eventIds: string[];
+}): CommandResult => ({
   id: r.streamId,
   version: r.version,
   replayed: r.replayed,

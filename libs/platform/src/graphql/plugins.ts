@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ConcordError } from '@concord/kernel';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
 import { isUnexpected } from './errors';
 import type { RequestContext } from './request-context';
@@ -17,9 +17,13 @@ export const authPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (contextValue.authError) throw asGraphQLError(contextValue.authError);
-        if (operation?.operation === 'mutation' && !contextValue.actor) {
+        if (operation?.operation === OperationTypeNode.MUTATION && !contextValue.actor) {
           throw asGraphQLError(
-            new ConcordError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'Mutations need a bearer token (Authorization: Bearer <token>)'),
+            new ConcordError(
+              'UNAUTHENTICATED',
+              'SIGN_IN_REQUIRED',
+              'Mutations need a bearer token (Authorization: Bearer <token>)',
+            ),
           );
         }
       },

@@ -25,7 +25,11 @@ export async function buildRequestContext(req: Request, verifier: TokenVerifier)
     return {
       req,
       correlationId,
-      authError: new ConcordError('UNAUTHENTICATED', 'INVALID_TOKEN', 'The Authorization header must be "Bearer <token>"'),
+      authError: new ConcordError(
+        'UNAUTHENTICATED',
+        'INVALID_TOKEN',
+        'The Authorization header must be "Bearer <token>"',
+      ),
     };
   }
   try {
@@ -36,8 +40,8 @@ export async function buildRequestContext(req: Request, verifier: TokenVerifier)
 }
 
 /** The request's context in a resolver: `@Ctx() ctx: RequestContext`. */
-export const Ctx = createParamDecorator(
-  (_: unknown, context: ExecutionContext): RequestContext => GqlExecutionContext.create(context).getContext(),
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext =>
+  GqlExecutionContext.create(context).getContext(),
 );
 
 /** The signed-in actor; mutations cannot run without one (see auth-plugin.ts). */

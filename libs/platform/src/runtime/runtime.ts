@@ -52,7 +52,8 @@ export async function startRuntime(
   given?: Database,
 ): Promise<Runtime> {
   const metrics = new Metrics();
-  const database = given ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }, schemaOf(contexts)));
+  const database =
+    given ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }, schemaOf(contexts)));
   const { dataSource } = database;
   const registry = new EventRegistry(contexts.flatMap((c) => c.streams));
   const store = new EventStore(dataSource, registry);
@@ -69,10 +70,12 @@ export async function startRuntime(
       clientId: config.kafka.clientId,
       brokers: config.kafka.brokers,
       logLevel: logLevel.WARN,
-      logCreator: () => ({ namespace, level, log }) => {
-        const { message, ...rest } = log;
-        kafkaLogger[level <= logLevel.ERROR ? 'error' : 'warn']({ namespace, ...rest }, message);
-      },
+      logCreator:
+        () =>
+        ({ namespace, level, log }) => {
+          const { message, ...rest } = log;
+          kafkaLogger[level <= logLevel.ERROR ? 'error' : 'warn']({ namespace, ...rest }, message);
+        },
     });
     const admin = kafka.admin();
     await admin.connect();

@@ -2,7 +2,14 @@ import type { Actor } from '@concord/kernel';
 import { authorizeOrganisationCommand } from './organisation.policy';
 import type { OrganisationState } from '../domain/organisation.decider';
 
-const unicef: OrganisationState = { status: 'registered', code: 'UNICEF', name: 'UNICEF', names: {}, mandates: {}, presences: {} };
+const unicef: OrganisationState = {
+  status: 'registered',
+  code: 'UNICEF',
+  name: 'UNICEF',
+  names: {},
+  mandates: {},
+  presences: {},
+};
 const actor = (roles: string[], organisation?: string): Actor => ({ id: 'u', roles, organisation, countries: [] });
 const rename = { type: 'RenameOrganisation' as const, data: { name: 'X' } };
 const register = { type: 'RegisterOrganisation' as const, data: { code: 'WFP', name: 'WFP', type: '40' } };
@@ -26,5 +33,7 @@ describe('Who may change an organisation', () => {
     ));
 
   it('refuses viewers', () =>
-    expect(() => authorizeOrganisationCommand(rename, unicef, actor(['viewer'], 'UNICEF'))).toThrow(expect.objectContaining({ kind: 'FORBIDDEN' })));
+    expect(() => authorizeOrganisationCommand(rename, unicef, actor(['viewer'], 'UNICEF'))).toThrow(
+      expect.objectContaining({ kind: 'FORBIDDEN' }),
+    ));
 });

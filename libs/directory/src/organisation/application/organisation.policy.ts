@@ -8,7 +8,11 @@ const forbidden = (message: string) => new ConcordError('FORBIDDEN', 'NOT_ALLOWE
  * Who may change the directory: platform admins register organisations; an organisation's own
  * agency editors (token `org` = its code) and platform admins maintain it.
  */
-export function authorizeOrganisationCommand(command: OrganisationCommand, state: OrganisationState, actor: Actor): void {
+export function authorizeOrganisationCommand(
+  command: OrganisationCommand,
+  state: OrganisationState,
+  actor: Actor,
+): void {
   if (actor.roles.includes('platform-admin') || actor.roles.includes('system')) return;
   if (command.type === 'RegisterOrganisation') {
     throw forbidden('Only a platform admin can register an organisation');

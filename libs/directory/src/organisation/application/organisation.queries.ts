@@ -65,7 +65,10 @@ export class OrganisationQueries {
     }
     const totalCount = await query.getCount();
     if (page.after) query.andWhere('o.code > :after', { after: decodeCursor(page.after) });
-    const rows = await query.orderBy('o.code', 'ASC').take(size + 1).getMany();
+    const rows = await query
+      .orderBy('o.code', 'ASC')
+      .take(size + 1)
+      .getMany();
     return {
       nodes: rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node.code), node })),
       hasNextPage: rows.length > size,

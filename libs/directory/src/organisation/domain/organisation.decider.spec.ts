@@ -9,7 +9,9 @@ const registered: OrganisationEvent = {
   type: 'OrganisationRegistered',
   data: { code: 'UNICEF', name: 'UNICEF', names: { en: 'UNICEF' }, type: '40', iatiOrgId: 'XM-DAC-41122' },
 };
-const register = (data: Partial<Extract<OrganisationCommand, { type: 'RegisterOrganisation' }>['data']> = {}): OrganisationCommand => ({
+const register = (
+  data: Partial<Extract<OrganisationCommand, { type: 'RegisterOrganisation' }>['data']> = {},
+): OrganisationCommand => ({
   type: 'RegisterOrganisation',
   data: { code: 'UNICEF', name: 'UNICEF', type: '40', iatiOrgId: 'XM-DAC-41122', ...data },
 });
@@ -45,22 +47,40 @@ describe('Organisation registration', () => {
       .when(register({ name: '  World Food Programme ', code: 'WFP', iatiOrgId: undefined }))
       .then([expect.objectContaining({ data: expect.objectContaining({ name: 'World Food Programme' }) })]));
 
-  it('refuses an empty name, naming the field', () => given().when(register({ name: '   ' })).thenThrows('NAME_REQUIRED', /^name: must not be empty/));
+  it('refuses an empty name, naming the field', () =>
+    given()
+      .when(register({ name: '   ' }))
+      .thenThrows('NAME_REQUIRED', /^name: must not be empty/));
 
   it('refuses an over-long name, saying the limit', () =>
-    given().when(register({ name: 'x'.repeat(201) })).thenThrows('NAME_TOO_LONG', /at most 200 characters \(is 201\)/));
+    given()
+      .when(register({ name: 'x'.repeat(201) }))
+      .thenThrows('NAME_TOO_LONG', /at most 200 characters \(is 201\)/));
 
-  it('refuses a malformed code', () => given().when(register({ code: 'unicef!' })).thenThrows('INVALID_CODE', /^code:/));
+  it('refuses a malformed code', () =>
+    given()
+      .when(register({ code: 'unicef!' }))
+      .thenThrows('INVALID_CODE', /^code:/));
 
-  it('refuses an unknown organisation type', () => given().when(register({ type: '999' })).thenThrows('UNKNOWN_CODE', /type: is not an IATI OrganisationType/));
+  it('refuses an unknown organisation type', () =>
+    given()
+      .when(register({ type: '999' }))
+      .thenThrows('UNKNOWN_CODE', /type: is not an IATI OrganisationType/));
 
-  it('refuses a malformed IATI organisation id', () => given().when(register({ iatiOrgId: 'unicef' })).thenThrows('INVALID_IATI_ORG_ID', /XM-DAC-41122/));
+  it('refuses a malformed IATI organisation id', () =>
+    given()
+      .when(register({ iatiOrgId: 'unicef' }))
+      .thenThrows('INVALID_IATI_ORG_ID', /XM-DAC-41122/));
 
   it('refuses to register the same organisation twice, naming its state', () =>
-    given(registered).when(register()).thenThrows('INVALID_TRANSITION', /registered; cannot register/));
+    given(registered)
+      .when(register())
+      .thenThrows('INVALID_TRANSITION', /registered; cannot register/));
 
   it('refuses changes to an organisation that does not exist', () =>
-    given().when({ type: 'RenameOrganisation', data: { name: 'X' } }).thenThrows('ORGANISATION_NOT_FOUND'));
+    given()
+      .when({ type: 'RenameOrganisation', data: { name: 'X' } })
+      .thenThrows('ORGANISATION_NOT_FOUND'));
 });
 
 describe('Organisation renaming', () => {
@@ -70,14 +90,22 @@ describe('Organisation renaming', () => {
       .then([
         {
           type: 'OrganisationRenamed',
-          data: { name: 'United Nations Children’s Fund', names: { en: 'United Nations Children’s Fund', fr: 'UNICEF (fr)' } },
+          data: {
+            name: 'United Nations Children’s Fund',
+            names: { en: 'United Nations Children’s Fund', fr: 'UNICEF (fr)' },
+          },
         },
       ]));
 
-  it('does nothing when the name is unchanged', () => given(registered).when({ type: 'RenameOrganisation', data: { name: 'UNICEF' } }).then([]));
+  it('does nothing when the name is unchanged', () =>
+    given(registered)
+      .when({ type: 'RenameOrganisation', data: { name: 'UNICEF' } })
+      .then([]));
 
   it('refuses an empty Spanish name, naming names.es', () =>
-    given(registered).when({ type: 'RenameOrganisation', data: { name: 'UNICEF', names: { es: '' } } }).thenThrows('NAME_REQUIRED', /^names\.es/));
+    given(registered)
+      .when({ type: 'RenameOrganisation', data: { name: 'UNICEF', names: { es: '' } } })
+      .thenThrows('NAME_REQUIRED', /^names\.es/));
 });
 
 describe('Mandates', () => {
@@ -108,7 +136,10 @@ describe('Mandates', () => {
     given(registered, childBenefitMandate)
       .when({ type: 'WithdrawMandate', data: { area: { kind: 'GUARANTEE', code: 'CHILDREN' } } })
       .then([{ type: 'MandateWithdrawn', data: { area: { kind: 'GUARANTEE', code: 'CHILDREN' } } }]);
-    given(registered, childBenefitMandate, { type: 'MandateWithdrawn', data: { area: { kind: 'GUARANTEE', code: 'CHILDREN' } } })
+    given(registered, childBenefitMandate, {
+      type: 'MandateWithdrawn',
+      data: { area: { kind: 'GUARANTEE', code: 'CHILDREN' } },
+    })
       .when({ type: 'WithdrawMandate', data: { area: { kind: 'GUARANTEE', code: 'CHILDREN' } } })
       .thenThrows('MANDATE_NOT_DECLARED', /UNICEF declares no mandate for GUARANTEE CHILDREN/);
   });
@@ -131,7 +162,9 @@ describe('Country presence', () => {
       .thenThrows('PRESENCE_EXISTS', /already has a presence in KHM/));
 
   it('closes an open presence, and refuses to close one that is not open', () => {
-    given(registered, inCambodia).when({ type: 'CloseCountryPresence', data: { country: 'KHM' } }).then([{ type: 'CountryPresenceClosed', data: { country: 'KHM' } }]);
+    given(registered, inCambodia)
+      .when({ type: 'CloseCountryPresence', data: { country: 'KHM' } })
+      .then([{ type: 'CountryPresenceClosed', data: { country: 'KHM' } }]);
     given(registered, inCambodia, { type: 'CountryPresenceClosed', data: { country: 'KHM' } })
       .when({ type: 'CloseCountryPresence', data: { country: 'KHM' } })
       .thenThrows('NO_PRESENCE', /no open presence in KHM/);

@@ -28,7 +28,8 @@ const bad = (code: string, path: string, value: unknown, message: string) =>
 function validName(path: string, value: string | undefined): string {
   const name = (value ?? '').trim();
   if (!name) throw bad('NAME_REQUIRED', path, value, 'must not be empty');
-  if (name.length > MAX_NAME) throw bad('NAME_TOO_LONG', path, value, `must be at most ${MAX_NAME} characters (is ${name.length})`);
+  if (name.length > MAX_NAME)
+    throw bad('NAME_TOO_LONG', path, value, `must be at most ${MAX_NAME} characters (is ${name.length})`);
   return name;
 }
 
@@ -78,7 +79,12 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
       }
       if (!isOrganisationType(type)) throw bad('UNKNOWN_CODE', 'type', type, 'is not an IATI OrganisationType code');
       if (iatiOrgId !== undefined && !IATI_ORG_ID.test(iatiOrgId)) {
-        throw bad('INVALID_IATI_ORG_ID', 'iatiOrgId', iatiOrgId, 'must look like XM-DAC-41122 (agency prefix, then id)');
+        throw bad(
+          'INVALID_IATI_ORG_ID',
+          'iatiOrgId',
+          iatiOrgId,
+          'must look like XM-DAC-41122 (agency prefix, then id)',
+        );
       }
       const name = validName('name', command.data.name);
       return [
@@ -108,7 +114,12 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
       case 'WithdrawMandate': {
         const { area } = command.data;
         if (!state.mandates[areaKey(area)]) {
-          throw bad('MANDATE_NOT_DECLARED', 'area', area, `${state.code} declares no mandate for ${area.kind} ${area.code}`);
+          throw bad(
+            'MANDATE_NOT_DECLARED',
+            'area',
+            area,
+            `${state.code} declares no mandate for ${area.kind} ${area.code}`,
+          );
         }
         return [{ type: 'MandateWithdrawn', data: { area: { kind: area.kind, code: area.code } } }];
       }

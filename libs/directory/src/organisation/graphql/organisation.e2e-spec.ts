@@ -30,12 +30,26 @@ describe('Organisations over GraphQL (embedded mode)', () => {
   const eventCount = async () => (await app.database.dataSource.query(`SELECT count(*)::int AS n FROM events`))[0].n;
 
   it('registers an organisation and reads it back by code and by id', async () => {
-    const { data, errors } = await register('UNICEF', { name: 'UNICEF', names: { fr: 'UNICEF (fr)' }, iatiOrgId: 'XM-DAC-41122' });
+    const { data, errors } = await register('UNICEF', {
+      name: 'UNICEF',
+      names: { fr: 'UNICEF (fr)' },
+      iatiOrgId: 'XM-DAC-41122',
+    });
     expect(errors).toBeUndefined();
     expect(data!.registerOrganisation).toEqual({ id: expect.any(String), version: 1, replayed: false });
     const org = await readBack('UNICEF');
-    expect(org).toMatchObject({ id: data!.registerOrganisation.id, code: 'UNICEF', name: 'UNICEF', names: { en: 'UNICEF', fr: 'UNICEF (fr)' }, iatiOrgId: 'XM-DAC-41122', version: 1 });
-    const byId = await app.gql<{ organisation: { code: string } }>(`query ($id: ID) { organisation(id: $id) { code } }`, { id: org.id });
+    expect(org).toMatchObject({
+      id: data!.registerOrganisation.id,
+      code: 'UNICEF',
+      name: 'UNICEF',
+      names: { en: 'UNICEF', fr: 'UNICEF (fr)' },
+      iatiOrgId: 'XM-DAC-41122',
+      version: 1,
+    });
+    const byId = await app.gql<{ organisation: { code: string } }>(
+      `query ($id: ID) { organisation(id: $id) { code } }`,
+      { id: org.id },
+    );
     expect(byId.data!.organisation.code).toBe('UNICEF');
   });
 
@@ -44,12 +58,24 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     const child = await register('WFP', { parentId: parent.data!.registerOrganisation.id });
     const id = child.data!.registerOrganisation.id;
     const send = (mutation: string, input: Record<string, unknown>) =>
-      app.gql(`mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { version } }`, { input: { id, ...input } }, admin);
-    expect((await send('declareMandate', { area: { kind: 'GUARANTEE', code: 'CHILDREN' }, level: 'CORE' })).errors).toBeUndefined();
-    expect((await send('declareMandate', { area: { kind: 'POLICY_AREA', code: 'SHOCK_RESPONSIVE' }, level: 'LEAD' })).errors).toBeUndefined();
+      app.gql(
+        `mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { version } }`,
+        { input: { id, ...input } },
+        admin,
+      );
+    expect(
+      (await send('declareMandate', { area: { kind: 'GUARANTEE', code: 'CHILDREN' }, level: 'CORE' })).errors,
+    ).toBeUndefined();
+    expect(
+      (await send('declareMandate', { area: { kind: 'POLICY_AREA', code: 'SHOCK_RESPONSIVE' }, level: 'LEAD' })).errors,
+    ).toBeUndefined();
     expect((await send('withdrawMandate', { area: { kind: 'GUARANTEE', code: 'CHILDREN' } })).errors).toBeUndefined();
-    expect((await send('establishCountryPresence', { country: 'MWI', residency: 'RESIDENT', office: 'Lilongwe' })).errors).toBeUndefined();
-    expect((await send('establishCountryPresence', { country: 'KHM', residency: 'NON_RESIDENT' })).errors).toBeUndefined();
+    expect(
+      (await send('establishCountryPresence', { country: 'MWI', residency: 'RESIDENT', office: 'Lilongwe' })).errors,
+    ).toBeUndefined();
+    expect(
+      (await send('establishCountryPresence', { country: 'KHM', residency: 'NON_RESIDENT' })).errors,
+    ).toBeUndefined();
     expect((await send('closeCountryPresence', { country: 'KHM' })).errors).toBeUndefined();
     await eventually(async () => {
       const org = await readBack('WFP');
@@ -67,14 +93,22 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     await register('GIZ', { type: '10' });
     const LIST = `query ($filter: OrganisationFilterInput, $first: Int, $after: String) {
       organisations(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { code } } pageInfo { hasNextPage endCursor } } }`;
-    type List = { organisations: { totalCount: number; edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    type List = {
+      organisations: {
+        totalCount: number;
+        edges: { node: { code: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     await eventually(async () => {
       const bilateral = await app.gql<List>(LIST, { filter: { type: '10' } });
       expect(bilateral.data!.organisations.edges.map((e) => e.node.code)).toEqual(['GIZ']);
     });
     const inMalawi = await app.gql<List>(LIST, { filter: { country: 'MWI' } });
     expect(inMalawi.data!.organisations.edges.map((e) => e.node.code)).toEqual(['WFP']);
-    const shockLeads = await app.gql<List>(LIST, { filter: { mandate: { kind: 'POLICY_AREA', code: 'SHOCK_RESPONSIVE' } } });
+    const shockLeads = await app.gql<List>(LIST, {
+      filter: { mandate: { kind: 'POLICY_AREA', code: 'SHOCK_RESPONSIVE' } },
+    });
     expect(shockLeads.data!.organisations.edges.map((e) => e.node.code)).toEqual(['WFP']);
 
     const page1 = await app.gql<List>(LIST, { first: 2 });
@@ -84,7 +118,10 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(4);
     const tooMany = await app.gql(LIST, { first: 1000 });
-    expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'first', value: 1000 }] });
+    expect(tooMany.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'first', value: 1000 }],
+    });
   });
 
   describe('authentication and authorisation', () => {
@@ -99,7 +136,10 @@ describe('Organisations over GraphQL (embedded mode)', () => {
       const forged = admin.slice(0, -4) + 'AAAA';
       expect((await register('FORGED', {}, forged)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
       const { errors } = await app.gql(`{ organisations { totalCount } }`, {}, 'not-a-jwt');
-      expect(errors![0]).toMatchObject({ message: expect.stringMatching(/bearer token was refused/), extensions: { code: 'UNAUTHENTICATED' } });
+      expect(errors![0]).toMatchObject({
+        message: expect.stringMatching(/bearer token was refused/),
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
     });
 
     it('refuses a viewer with FORBIDDEN, and lets an agency editor change only its own organisation', async () => {
@@ -107,7 +147,11 @@ describe('Organisations over GraphQL (embedded mode)', () => {
       expect((await register('VIEWED', {}, viewer)).errors![0].extensions!.code).toBe('FORBIDDEN');
       const unicef = await readBack('UNICEF');
       const rename = (token: string) =>
-        app.gql(`mutation ($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { version } }`, { input: { id: unicef.id, name: 'UNICEF renamed' } }, token);
+        app.gql(
+          `mutation ($input: RenameOrganisationInput!) { renameOrganisation(input: $input) { version } }`,
+          { input: { id: unicef.id, name: 'UNICEF renamed' } },
+          token,
+        );
       const wfpEditor = await app.token({ roles: ['agency-editor'], org: 'WFP' });
       expect((await rename(wfpEditor)).errors![0].extensions!.code).toBe('FORBIDDEN');
       const unicefEditor = await app.token({ sub: 'editor-7', roles: ['agency-editor'], org: 'UNICEF' });
@@ -116,23 +160,42 @@ describe('Organisations over GraphQL (embedded mode)', () => {
 
     it('records the actor and correlation id of each change in the audit trail', async () => {
       const unicef = await readBack('UNICEF');
-      const anonymous = await app.gql(`query ($id: ID!) { auditTrail(streamId: $id) { totalCount } }`, { id: unicef.id });
+      const anonymous = await app.gql(`query ($id: ID!) { auditTrail(streamId: $id) { totalCount } }`, {
+        id: unicef.id,
+      });
       expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-      const { data } = await app.gql<{ auditTrail: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
+      const { data } = await app.gql<{
+        auditTrail: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+      }>(
         `query ($id: ID!) { auditTrail(streamId: $id) { totalCount edges { node { type version actorId actorRoles actorOrganisation correlationId data } } } }`,
         { id: unicef.id },
         admin,
       );
       expect(data!.auditTrail.totalCount).toBe(2);
       expect(data!.auditTrail.edges.map((e) => e.node)).toEqual([
-        expect.objectContaining({ type: 'OrganisationRegistered', version: 1, actorId: 'admin-1', actorRoles: ['platform-admin'] }),
-        expect.objectContaining({ type: 'OrganisationRenamed', version: 2, actorId: 'editor-7', actorOrganisation: 'UNICEF', data: expect.objectContaining({ name: 'UNICEF renamed' }) }),
+        expect.objectContaining({
+          type: 'OrganisationRegistered',
+          version: 1,
+          actorId: 'admin-1',
+          actorRoles: ['platform-admin'],
+        }),
+        expect.objectContaining({
+          type: 'OrganisationRenamed',
+          version: 2,
+          actorId: 'editor-7',
+          actorOrganisation: 'UNICEF',
+          data: expect.objectContaining({ name: 'UNICEF renamed' }),
+        }),
       ]);
     });
   });
 
   describe('bad input leaves nothing behind', () => {
-    const expectRefused = async (result: { errors?: { extensions?: Record<string, unknown> }[] }, code: string, fields?: unknown) => {
+    const expectRefused = async (
+      result: { errors?: { extensions?: Record<string, unknown> }[] },
+      code: string,
+      fields?: unknown,
+    ) => {
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0].extensions).toMatchObject({ code, ...(fields ? { fields } : {}) });
     };
@@ -144,7 +207,9 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     });
 
     it('an over-long name', async () => {
-      await expectRefused(await register('LONG', { name: 'x'.repeat(201) }), 'BAD_USER_INPUT', [expect.objectContaining({ path: 'name', message: expect.stringMatching(/200/) })]);
+      await expectRefused(await register('LONG', { name: 'x'.repeat(201) }), 'BAD_USER_INPUT', [
+        expect.objectContaining({ path: 'name', message: expect.stringMatching(/200/) }),
+      ]);
     });
 
     it('an unknown country code, naming the field and the value', async () => {
@@ -154,13 +219,17 @@ describe('Organisations over GraphQL (embedded mode)', () => {
         { input: { id: unicef.id, country: 'ZZZ', residency: 'RESIDENT' } },
         admin,
       );
-      await expectRefused(result, 'BAD_USER_INPUT', [{ path: 'country', value: 'ZZZ', message: expect.stringMatching(/alpha-3/) }]);
+      await expectRefused(result, 'BAD_USER_INPUT', [
+        { path: 'country', value: 'ZZZ', message: expect.stringMatching(/alpha-3/) },
+      ]);
     });
 
     it('a duplicate organisation code is a CONFLICT naming the code, and no second organisation appears', async () => {
       const before = await eventCount();
       const result = await register('UNICEF');
-      await expectRefused(result, 'CONFLICT', [{ path: 'organisation.code', value: 'UNICEF', message: 'is already taken' }]);
+      await expectRefused(result, 'CONFLICT', [
+        { path: 'organisation.code', value: 'UNICEF', message: 'is already taken' },
+      ]);
       expect(await eventCount()).toBe(before);
     });
 
@@ -187,10 +256,20 @@ describe('Organisations over GraphQL (embedded mode)', () => {
 
   it('answers a retried commandId with the first result and writes once', async () => {
     const input = { code: 'UNDP', name: 'UNDP', type: '40', commandId: 'register-undp-0001' };
-    const first = await app.gql<{ registerOrganisation: { id: string; replayed: boolean } }>(REGISTER, { input }, admin);
-    const retry = await app.gql<{ registerOrganisation: { id: string; replayed: boolean } }>(REGISTER, { input }, admin);
+    const first = await app.gql<{ registerOrganisation: { id: string; replayed: boolean } }>(
+      REGISTER,
+      { input },
+      admin,
+    );
+    const retry = await app.gql<{ registerOrganisation: { id: string; replayed: boolean } }>(
+      REGISTER,
+      { input },
+      admin,
+    );
     expect(retry.data!.registerOrganisation).toEqual({ ...first.data!.registerOrganisation, replayed: true });
-    const [{ n }] = await app.database.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE data->>'code' = 'UNDP'`);
+    const [{ n }] = await app.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE data->>'code' = 'UNDP'`,
+    );
     expect(n).toBe(1);
   });
 

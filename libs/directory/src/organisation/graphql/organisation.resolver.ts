@@ -44,7 +44,11 @@ export class OrganisationResolver {
     @Args('code', { nullable: true }) code?: string,
   ): Promise<OrganisationRow | null> {
     if (!id === !code) {
-      throw ConcordError.badInput('ID_OR_CODE', { path: 'id', value: id ?? code, message: 'give exactly one of id or code' });
+      throw ConcordError.badInput('ID_OR_CODE', {
+        path: 'id',
+        value: id ?? code,
+        message: 'give exactly one of id or code',
+      });
     }
     return id ? this.queries.byId(id) : this.queries.byCode(code!);
   }
@@ -61,39 +65,63 @@ export class OrganisationResolver {
   @ResolveField(() => OrganisationType, { nullable: true })
   parent(@Parent() org: OrganisationRow, @Ctx() ctx: RequestContext) {
     if (!org.parentId) return null;
-    return loaderFor(ctx, 'organisation.byId', (ids: readonly string[]) => this.queries.byIds(ids), (rows, id) =>
-      rows.find((r) => r.id === id) ?? null,
+    return loaderFor(
+      ctx,
+      'organisation.byId',
+      (ids: readonly string[]) => this.queries.byIds(ids),
+      (rows, id) => rows.find((r) => r.id === id) ?? null,
     ).load(org.parentId);
   }
 
   @ResolveField(() => [MandateType])
   mandates(@Parent() org: OrganisationRow, @Ctx() ctx: RequestContext) {
-    return loaderFor(ctx, 'organisation.mandates', (ids: readonly string[]) => this.queries.mandatesOf(ids), (rows, id) =>
-      rows.filter((r) => r.organisationId === id),
+    return loaderFor(
+      ctx,
+      'organisation.mandates',
+      (ids: readonly string[]) => this.queries.mandatesOf(ids),
+      (rows, id) => rows.filter((r) => r.organisationId === id),
     ).load(org.id);
   }
 
   @ResolveField(() => [CountryPresenceType])
   presences(@Parent() org: OrganisationRow, @Ctx() ctx: RequestContext) {
-    return loaderFor(ctx, 'organisation.presences', (ids: readonly string[]) => this.queries.presencesOf(ids), (rows, id) =>
-      rows.filter((r) => r.organisationId === id),
+    return loaderFor(
+      ctx,
+      'organisation.presences',
+      (ids: readonly string[]) => this.queries.presencesOf(ids),
+      (rows, id) => rows.filter((r) => r.organisationId === id),
     ).load(org.id);
   }
 
   @Mutation(() => CommandResult)
   registerOrganisation(@Args('input') input: RegisterOrganisationInput, @Ctx() ctx: RequestContext) {
     const { code, name, names, type, iatiOrgId, parentId } = input;
-    return this.send(newId(), { type: 'RegisterOrganisation', data: { code, name, names, type, iatiOrgId, parentId } }, input, ctx);
+    return this.send(
+      newId(),
+      { type: 'RegisterOrganisation', data: { code, name, names, type, iatiOrgId, parentId } },
+      input,
+      ctx,
+    );
   }
 
   @Mutation(() => CommandResult)
   renameOrganisation(@Args('input') input: RenameOrganisationInput, @Ctx() ctx: RequestContext) {
-    return this.send(input.id, { type: 'RenameOrganisation', data: { name: input.name, names: input.names } }, input, ctx);
+    return this.send(
+      input.id,
+      { type: 'RenameOrganisation', data: { name: input.name, names: input.names } },
+      input,
+      ctx,
+    );
   }
 
   @Mutation(() => CommandResult)
   declareMandate(@Args('input') input: DeclareMandateInput, @Ctx() ctx: RequestContext) {
-    return this.send(input.id, { type: 'DeclareMandate', data: { area: { ...input.area }, level: input.level } }, input, ctx);
+    return this.send(
+      input.id,
+      { type: 'DeclareMandate', data: { area: { ...input.area }, level: input.level } },
+      input,
+      ctx,
+    );
   }
 
   @Mutation(() => CommandResult)

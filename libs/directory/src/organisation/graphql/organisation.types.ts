@@ -18,7 +18,10 @@ export enum ResidencyEnum {
   RESIDENT = 'RESIDENT',
   NON_RESIDENT = 'NON_RESIDENT',
 }
-registerEnumType(MandateAreaKindEnum, { name: 'MandateAreaKind', description: 'Policy area, floor guarantee or SDG goal' });
+registerEnumType(MandateAreaKindEnum, {
+  name: 'MandateAreaKind',
+  description: 'Policy area, floor guarantee or SDG goal',
+});
 registerEnumType(MandateLevelEnum, { name: 'MandateLevel' });
 registerEnumType(ResidencyEnum, { name: 'Residency' });
 
@@ -76,7 +79,10 @@ export class MandateAreaInput {
 @InputType()
 export class OrganisationFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsString() type?: string;
-  @Field({ nullable: true, description: 'Organisations present in this country' }) @IsOptional() @IsString() country?: string;
+  @Field({ nullable: true, description: 'Organisations present in this country' })
+  @IsOptional()
+  @IsString()
+  country?: string;
   @Field(() => MandateAreaInput, { nullable: true, description: 'Organisations with this mandate' })
   @IsOptional()
   @ValidateNested()
@@ -93,8 +99,15 @@ export class RegisterOrganisationInput extends CommandInput {
   @ValidateNested()
   @Type(() => LocalisedNamesInput)
   names?: LocalisedNamesInput;
-  @Field({ description: 'IATI OrganisationType code, e.g. 40 (multilateral)' }) @IsString() @MaxLength(10) type!: string;
-  @Field({ nullable: true, description: 'e.g. XM-DAC-41122' }) @IsOptional() @IsString() @MaxLength(100) iatiOrgId?: string;
+  @Field({ description: 'IATI OrganisationType code, e.g. 40 (multilateral)' })
+  @IsString()
+  @MaxLength(10)
+  type!: string;
+  @Field({ nullable: true, description: 'e.g. XM-DAC-41122' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  iatiOrgId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() parentId?: string;
 }
 

@@ -38,12 +38,21 @@ export const organisationProjection: Projection = {
       case 'MandateDeclared':
         await tx.upsert(
           MandateRow,
-          { organisationId: id, areaKind: event.data.area.kind, areaCode: event.data.area.code, level: event.data.level },
+          {
+            organisationId: id,
+            areaKind: event.data.area.kind,
+            areaCode: event.data.area.code,
+            level: event.data.level,
+          },
           ['organisationId', 'areaKind', 'areaCode'],
         );
         return void (await touch());
       case 'MandateWithdrawn':
-        await tx.delete(MandateRow, { organisationId: id, areaKind: event.data.area.kind, areaCode: event.data.area.code });
+        await tx.delete(MandateRow, {
+          organisationId: id,
+          areaKind: event.data.area.kind,
+          areaCode: event.data.area.code,
+        });
         return void (await touch());
       case 'CountryPresenceEstablished':
         await tx.upsert(
