@@ -53,11 +53,13 @@ export function benchProjection(name: string, table: string): Projection {
 }
 
 export const RAW_TABLE = 'bench_raw_events';
+/** Read models: the direct projection, the Kafka-fed one, and the raw-SQL diagnostics. */
+export const COUNTER_TABLES = ['bench_counters', 'bench_counters_kafka', 'bench_counters_raw'];
 
 export class BenchTables1799999999000 implements MigrationInterface {
   name = 'BenchTables1799999999000';
   async up(db: QueryRunner): Promise<void> {
-    for (const table of ['bench_counters', 'bench_counters_kafka']) {
+    for (const table of COUNTER_TABLES) {
       await db.query(`CREATE TABLE ${table} (id text PRIMARY KEY, total integer NOT NULL, events integer NOT NULL)`);
     }
     // The raw-INSERT baseline writes rows of the same shape, constraints and indexes as `events`.
@@ -79,7 +81,7 @@ export class BenchTables1799999999000 implements MigrationInterface {
     await db.query(`CREATE INDEX ${RAW_TABLE}_tx_position ON ${RAW_TABLE} (tx_id, position)`);
   }
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE bench_counters, bench_counters_kafka, ${RAW_TABLE}`);
+    await db.query(`DROP TABLE ${COUNTER_TABLES.join(', ')}, ${RAW_TABLE}`);
   }
 }
 

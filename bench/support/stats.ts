@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { cpuMeter, type CpuUse } from './cpu';
 
 export const now = (): number => performance.now();
 
@@ -48,8 +49,9 @@ export async function closedLoop(
   workers: number,
   perWorker: number,
   operation: (worker: number, i: number) => Promise<unknown>,
-): Promise<Throughput & { latencyMs: Distribution }> {
+): Promise<Throughput & { latencyMs: Distribution; cpu: CpuUse }> {
   const latencies: number[] = [];
+  const cpu = cpuMeter();
   const started = now();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
@@ -60,8 +62,24 @@ export async function closedLoop(
       }
     }),
   );
-  return { ...throughput(workers * perWorker, now() - started), latencyMs: distribution(latencies, 2) };
+  const ms = now() - started;
+  return { ...throughput(workers * perWorker, ms), latencyMs: distribution(latencies, 2), cpu: cpu() };
 }
+
+/** Times one run of `work` over `count` items, with the CPU use meanwhile. */
+export async function timed(count: number, work: () => Promise<unknown>): Promise<Throughput & { cpu: CpuUse }> {
+  const cpu = cpuMeter();
+  const started = now();
+  await work();
+  const ms = now() - started;
+  return { ...throughput(count, ms), cpu: cpu() };
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 /** Polls `done` until it is true; throws after `timeoutMs`. */
 export async function until(

@@ -37,3 +37,11 @@ export const isUnexpected = (error: unknown): boolean => {
   const original = unwrapResolverError(error);
   return !(original instanceof ConcordError) && !(original instanceof GraphQLError && !original.originalError);
 };
+
+/** The `extensions.code` an error is answered with (for logs and metrics). */
+export function errorCode(error: GraphQLError): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof ConcordError) return original.kind;
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ConcordError } from '@concord/kernel';
-import { GraphQLError, OperationTypeNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
-import { isUnexpected } from './errors';
+import type { Metrics } from '../observability/metrics';
+import { errorCode, isUnexpected } from './errors';
 import type { RequestContext } from './request-context';
 
 const asGraphQLError = (error: ConcordError) =>
@@ -31,8 +32,11 @@ export const authPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-/** Logs unexpected errors with the request's correlation id; callers see only the id. */
-export const errorLoggingPlugin = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
+/**
+ * Logs every mutation (its fields, actor, outcome) and every unexpected error with the request's
+ * correlation id, and counts commands by outcome; callers of a failed request see only the id.
+ */
+export const requestLoggingPlugin = (logger: Logger, metrics: Metrics): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ contextValue, errors, operationName }) {
@@ -42,6 +46,22 @@ export const errorLoggingPlugin = (logger: Logger): ApolloServerPlugin<RequestCo
             'GraphQL request failed',
           );
         }
+      },
+      async willSendResponse({ contextValue, operation, response, errors }) {
+        if (operation?.operation !== OperationTypeNode.MUTATION) return;
+        const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+        const outcome = errors?.length ? errorCode(errors[0]) : 'OK';
+        for (const command of fields) metrics.commands.inc({ command, outcome });
+        logger.info(
+          {
+            correlationId: contextValue.correlationId,
+            actor: contextValue.actor?.id,
+            mutations: fields,
+            outcome,
+            kind: response.body.kind,
+          },
+          'mutation',
+        );
       },
     };
   },

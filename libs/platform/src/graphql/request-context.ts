@@ -15,9 +15,14 @@ export interface RequestContext {
   loaders?: Map<string, unknown>;
 }
 
-export async function buildRequestContext(req: Request, verifier: TokenVerifier): Promise<RequestContext> {
+/** The caller's `x-correlation-id` when it is sane, else a new one; every log line and event carries it. */
+export function correlationIdOf(req: Request): string {
   const header = req.headers['x-correlation-id'];
-  const correlationId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : newId();
+  return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : newId();
+}
+
+export async function buildRequestContext(req: Request, verifier: TokenVerifier): Promise<RequestContext> {
+  const correlationId = String(req.headers['x-correlation-id']);
   const authorization = req.headers.authorization;
   if (!authorization) return { req, correlationId };
   const [scheme, token] = authorization.split(' ');

@@ -11,8 +11,8 @@ import { TokenVerifier } from '../auth/tokens';
 import { depthLimit } from '../graphql/depth-limit';
 import { AuditTrailResolver } from '../graphql/audit-trail.resolver';
 import { formatError } from '../graphql/errors';
-import { authPlugin, errorLoggingPlugin } from '../graphql/plugins';
-import { buildRequestContext } from '../graphql/request-context';
+import { authPlugin, requestLoggingPlugin } from '../graphql/plugins';
+import { buildRequestContext, correlationIdOf } from '../graphql/request-context';
 import { validationPipe } from '../graphql/validation';
 import { NestPinoLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -85,7 +85,7 @@ function graphqlModule(runtime: Runtime): DynamicModule {
     context: ({ req }: { req: Request }) => buildRequestContext(req, verifier),
     formatError,
     validationRules: [depthLimit(12)],
-    plugins: [authPlugin, errorLoggingPlugin(runtime.logger)],
+    plugins: [authPlugin, requestLoggingPlugin(runtime.logger.child({ component: 'graphql' }), runtime.metrics)],
   });
 }
 
@@ -108,9 +108,18 @@ export async function createHttpApp(runtime: Runtime, roles: Roles): Promise<INe
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(validationPipe);
+  const requests = runtime.logger.child({ component: 'http' });
   app.use((req: Request, res: Response, next: NextFunction) => {
+    const correlationId = correlationIdOf(req);
+    req.headers['x-correlation-id'] = correlationId;
+    res.setHeader('x-correlation-id', correlationId);
+    const started = process.hrtime.bigint();
     const end = runtime.metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: req.path, status: String(res.statusCode) }));
+    res.on('finish', () => {
+      end({ route: req.path, status: String(res.statusCode) });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      requests.debug({ correlationId, method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
+    });
     next();
   });
   return app;

@@ -273,6 +273,21 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     expect(n).toBe(1);
   });
 
+  it("echoes the caller's correlation id and stores it on the events it causes", async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin}`,
+        'x-correlation-id': 'trace-me-42',
+      },
+      body: JSON.stringify({ query: REGISTER, variables: { input: { code: 'IOM', name: 'IOM', type: '40' } } }),
+    });
+    expect(response.headers.get('x-correlation-id')).toBe('trace-me-42');
+    const [event] = await app.database.dataSource.query(`SELECT metadata FROM events WHERE data->>'code' = 'IOM'`);
+    expect(event.metadata.correlationId).toBe('trace-me-42');
+  });
+
   it('serves liveness, readiness and Prometheus metrics', async () => {
     expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${app.url}/health/ready`);
@@ -281,5 +296,7 @@ describe('Organisations over GraphQL (embedded mode)', () => {
     expect(metrics).toMatch(/concord_events_appended_total\{stream_type="Organisation"\} \d+/);
     expect(metrics).toMatch(/concord_consumer_lag_events\{group="directory-projections"\} \d+/);
     expect(metrics).toContain('concord_http_request_duration_seconds_bucket');
+    expect(metrics).toMatch(/concord_commands_total\{command="registerOrganisation",outcome="OK"\} \d+/);
+    expect(metrics).toMatch(/concord_commands_total\{command="registerOrganisation",outcome="CONFLICT"\} 1/);
   });
 });
