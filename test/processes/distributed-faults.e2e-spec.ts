@@ -27,10 +27,9 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
   beforeAll(async () => {
     broker.reset();
     broker.start();
-    db = await createTestDatabase(schemaOf([directoryContext]));
-    if (!db.url) throw new Error('distributed mode needs a Postgres server (DATABASE_URL or 127.0.0.1:5432)');
+    db = await createTestDatabase(schemaOf([directoryContext]), { needsServer: true });
     env = {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.url!,
       KAFKA_BROKERS: broker.brokers.join(','),
       KAFKA_TOPIC_PREFIX: `faults-${randomBytes(3).toString('hex')}.`,
       KAFKA_PARTITIONS: '3',

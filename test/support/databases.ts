@@ -10,10 +10,19 @@ export interface TestDatabase extends Database {
  * A database of its own for one test file: a fresh `concord_test_…` database on the run's Postgres
  * server, or an in-memory PGlite when the run has no server. Migrations run as in production.
  */
-export async function createTestDatabase(schema: DatabaseSchema): Promise<TestDatabase> {
+export async function createTestDatabase(
+  schema: DatabaseSchema,
+  options: { needsServer?: boolean } = {},
+): Promise<TestDatabase> {
   const adminUrl = process.env.CONCORD_TEST_PG_ADMIN_URL;
   if (adminUrl === undefined) throw new Error('test/support/global-setup.js did not run');
-  if (!adminUrl) return openDatabase({ poolSize: 8 }, schema);
+  if (!adminUrl && options.needsServer) {
+    throw new Error(
+      'This suite tests distributed mode (Kafka relay, several processes), which needs a Postgres server: ' +
+        'set DATABASE_URL or run Postgres on 127.0.0.1:5432. PGlite serves embedded mode only.',
+    );
+  }
+  if (!adminUrl) return openDatabase({}, schema);
 
   const name = `concord_test_${process.env.CONCORD_TEST_RUN}_${randomBytes(3).toString('hex')}`;
   if (!name.includes('test')) throw new Error(`refusing to use database ${name}: its name lacks "test"`);

@@ -1,5 +1,6 @@
 // Decides once per `jest` run which real Postgres and Kafka the tests use (README, "Tests"):
-//   Postgres: DATABASE_URL if set, else the server at 127.0.0.1:5432 if one answers, else PGlite.
+//   Postgres: DATABASE_URL if set, else the server at 127.0.0.1:5432 if one answers, else PGlite
+//             (CONCORD_TEST_DB=pglite forces PGlite).
 //   Kafka:    KAFKA_BROKERS if set, else the infra/kafka broker, started here and stopped after.
 // No broker means a failed run with instructions, never silently skipped suites.
 const { execFileSync } = require('node:child_process');
@@ -45,7 +46,9 @@ module.exports = async function globalSetup() {
   if (!needsServices()) return;
 
   const localUrl = `postgres://${process.env.PGUSER || 'postgres'}@127.0.0.1:5432/postgres`;
-  if (process.env.DATABASE_URL) {
+  if (process.env.CONCORD_TEST_DB === 'pglite') {
+    process.env.CONCORD_TEST_PG_ADMIN_URL = ''; // forced, to run the suites on the embedded engine
+  } else if (process.env.DATABASE_URL) {
     process.env.CONCORD_TEST_PG_ADMIN_URL = process.env.DATABASE_URL;
   } else if (await postgresAnswers(localUrl)) {
     process.env.CONCORD_TEST_PG_ADMIN_URL = localUrl;

@@ -12,7 +12,7 @@ import { fromKafkaMessage, header } from './kafka-message';
 import { ensureTopics } from './kafka-topics';
 
 eventLogContract('Kafka', async () => {
-  const db = await createTestDatabase({ entities: [], migrations: [EventStore1763900000000] });
+  const db = await createTestDatabase({ entities: [], migrations: [EventStore1763900000000] }, { needsServer: true });
   const { kafka, topicPrefix } = testKafka();
   const registry = counterRegistry();
   const store = new EventStore(db.dataSource, registry);

@@ -22,7 +22,7 @@ describe('Kafka relay (real Postgres, real Kafka)', () => {
   const registry = counterRegistry();
 
   beforeAll(async () => {
-    db = await createTestDatabase({ entities: [], migrations: [EventStore1763900000000] });
+    db = await createTestDatabase({ entities: [], migrations: [EventStore1763900000000] }, { needsServer: true });
     ({ kafka, topicPrefix } = testKafka());
     store = new EventStore(db.dataSource, registry);
     const admin = kafka.admin();

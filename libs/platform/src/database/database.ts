@@ -36,11 +36,14 @@ export async function openDatabase(
     synchronize: false,
     // Expected failures (version conflicts, taken keys) are reported by the callers, not logged here.
     logging: false,
-    extra: { max: options.poolSize ?? (pglite ? 4 : 20) },
+    // One connection to PGlite: its socket server interleaves the extended-protocol messages of
+    // concurrent connections outside transactions (docs/adr/0002).
+    extra: { max: pglite ? 1 : (options.poolSize ?? 20) },
   });
   try {
     await dataSource.initialize();
-    await migrateExclusively(dataSource);
+    // PGlite serves one process, so there is no one to race; its single connection cannot hold a lock.
+    await (pglite ? dataSource.runMigrations() : migrateExclusively(dataSource));
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     await pglite?.stop();

@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface PgliteServer {
   url: string;
@@ -11,8 +13,6 @@ export interface PgliteServer {
  * `dataDir` undefined keeps the database in memory (tests).
  */
 export async function startPgliteServer(dataDir?: string): Promise<PgliteServer> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = new PGlite(dataDir);
   await db.waitReady;
