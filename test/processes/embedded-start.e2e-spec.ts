@@ -39,6 +39,25 @@ describe('concord start (embedded mode, real process)', () => {
     const { data } = await gql(port2, `{ organisation(code: "ILO") { name version } }`);
     expect(data!.organisation).toEqual({ name: 'International Labour Organization', version: 1 });
     expect(await second.kill('SIGTERM')).toBe(0);
+
+    // Read models are disposable: a rebuild from the events gives the same tables, twice over.
+    const hashes = async () => {
+      const rebuild = spawnConcord('cli', ['projections', 'rebuild', 'all'], env);
+      expect(await rebuild.exited).toBe(0);
+      expect(rebuild.output()).toMatch(/directory\.organisations: replayed 1 events/);
+      return rebuild.output().match(/directory_organisations=\w+/)![0];
+    };
+    expect(await hashes()).toBe(await hashes());
+  });
+
+  it('mints development tokens and refuses unknown roles', async () => {
+    const token = spawnConcord('cli', ['token', '--sub', 'ana', '--role', 'agency-editor', '--org', 'WFP', '--country', 'KHM'], {});
+    expect(await token.exited).toBe(0);
+    const payload = JSON.parse(Buffer.from(token.output().trim().split('.')[1], 'base64url').toString());
+    expect(payload).toMatchObject({ sub: 'ana', roles: ['agency-editor'], org: 'WFP', countries: ['KHM'] });
+    const bad = spawnConcord('cli', ['token', '--sub', 'ana', '--role', 'emperor'], {});
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toMatch(/unknown role emperor; roles are platform-admin, rco-coordinator/);
   });
 
   it('refuses invalid configuration with a message naming the variable and a non-zero exit', async () => {
