@@ -11,7 +11,7 @@ const USAGE = `Usage: concord <command>
 
   start                              run everything in one process (embedded mode unless
                                      DATABASE_URL and KAFKA_BROKERS are set)
-  token --sub ID --role ROLE [--role …] [--org CODE] [--country ISO3 …] [--expires 12h]
+  token --sub ID --role ROLE [--role …] [--org CODE] [--country ISO3 …] [--jp ID …] [--expires 12h]
                                      print a development bearer token (HS256, JWT_SECRET)
   projections list                   list the projections
   projections rebuild <name|all>     drop read models and rebuild them from the events table

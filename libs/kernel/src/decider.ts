@@ -2,8 +2,12 @@
 export interface Actor {
   id: string;
   roles: string[];
+  /** Organisation code the actor edits for (agency editors). */
   organisation?: string;
+  /** ISO3 countries the actor's roles are scoped to (RCO coordinators, agency editors). */
   countries: string[];
+  /** Joint programme ids a JP manager manages. */
+  jointProgrammes?: string[];
 }
 
 export const systemActor: Actor = { id: 'system', roles: ['system'], countries: [] };

@@ -9,6 +9,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
       role: { type: 'string', multiple: true, default: [] },
       org: { type: 'string' },
       country: { type: 'string', multiple: true, default: [] },
+      jp: { type: 'string', multiple: true, default: [] },
       expires: { type: 'string', default: '12h' },
     },
   });
@@ -16,7 +17,14 @@ export async function tokenCommand(args: string[]): Promise<number> {
   const unknown = values.role.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) throw new Error(`token: unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const token = await mintToken(
-    { sub: values.sub, roles: values.role, org: values.org, countries: values.country, expiresIn: values.expires },
+    {
+      sub: values.sub,
+      roles: values.role,
+      org: values.org,
+      countries: values.country,
+      jointProgrammes: values.jp,
+      expiresIn: values.expires,
+    },
     configOrExit().auth,
   );
   process.stdout.write(`${token}\n`);

@@ -24,6 +24,12 @@ export interface CommandRequest<C, S> {
 }
 
 /** Enough for a handful of writers racing on one stream; jittered so they spread out. */
+/** Request-level facts that travel with every command, from GraphQL, the CLI or an import. */
+export type CommandMeta = Pick<
+  CommandRequest<unknown, unknown>,
+  'actor' | 'correlationId' | 'commandId' | 'expectedVersion'
+>;
+
 const MAX_ATTEMPTS = 10;
 
 /**

@@ -7,6 +7,7 @@ interface ConcordClaims extends JWTPayload {
   roles?: string[];
   org?: string;
   countries?: string[];
+  jps?: string[];
 }
 
 export const ROLES = ['platform-admin', 'rco-coordinator', 'agency-editor', 'jp-manager', 'viewer'] as const;
@@ -33,6 +34,7 @@ export class TokenVerifier {
         roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
         organisation: typeof payload.org === 'string' ? payload.org : undefined,
         countries: Array.isArray(payload.countries) ? payload.countries.map(String) : [],
+        ...(Array.isArray(payload.jps) ? { jointProgrammes: payload.jps.map(String) } : {}),
       };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -46,13 +48,19 @@ export interface TokenRequest {
   roles: string[];
   org?: string;
   countries?: string[];
+  jointProgrammes?: string[];
   expiresIn?: string;
 }
 
 /** Mints an HS256 development token (`concord token`); production tokens come from the OIDC provider. */
 export async function mintToken(request: TokenRequest, auth: Config['auth']): Promise<string> {
   if (!auth.secret) throw new Error('JWT_SECRET is not set: tokens can only be minted with an HS256 secret');
-  const jwt = new SignJWT({ roles: request.roles, org: request.org, countries: request.countries ?? [] })
+  const jwt = new SignJWT({
+    roles: request.roles,
+    org: request.org,
+    countries: request.countries ?? [],
+    ...(request.jointProgrammes?.length ? { jps: request.jointProgrammes } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.sub)
     .setIssuedAt()

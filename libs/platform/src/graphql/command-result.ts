@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { CommandMeta } from '@concord/eventing';
 import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { actorOf, type RequestContext } from './request-context';
 
 /** What every mutation answers: the stream written and its version after the write. */
 @ObjectType()
@@ -22,6 +24,14 @@ export const toCommandResult = (r: {
   version: r.version,
   replayed: r.replayed,
   eventIds: r.eventIds,
+});
+
+/** The command metadata of a mutation: its actor (sign-in required), correlation, retry and version. */
+export const commandMetaOf = (ctx: RequestContext, input: CommandInput): CommandMeta => ({
+  actor: actorOf(ctx),
+  correlationId: ctx.correlationId,
+  commandId: input.commandId,
+  expectedVersion: input.expectedVersion,
 });
 
 /** Fields every mutation input carries: retry-safety and optimistic concurrency. */

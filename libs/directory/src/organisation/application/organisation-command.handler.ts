@@ -12,10 +12,7 @@ export class OrganisationCommandHandler implements ICommandHandler<ExecuteOrgani
     return this.commands.run(organisationAggregate, {
       streamId: organisationId,
       command,
-      actor: meta.actor,
-      correlationId: meta.correlationId,
-      commandId: meta.commandId,
-      expectedVersion: meta.expectedVersion,
+      ...meta,
       authorize: (state, actor) => authorizeOrganisationCommand(command, state, actor),
     });
   }

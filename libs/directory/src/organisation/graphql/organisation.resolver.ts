@@ -1,7 +1,7 @@
 import { ConcordError, newId } from '@concord/kernel';
 import {
-  actorOf,
   CommandResult,
+  commandMetaOf,
   Ctx,
   loaderFor,
   toCommandResult,
@@ -141,14 +141,8 @@ export class OrganisationResolver {
   }
 
   private async send(id: string, command: OrganisationCommand, input: CommandInput, ctx: RequestContext) {
-    const meta = {
-      actor: actorOf(ctx),
-      correlationId: ctx.correlationId,
-      commandId: input.commandId,
-      expectedVersion: input.expectedVersion,
-    };
     const result = await this.bus.execute<ExecuteOrganisationCommand, AppendResult>(
-      new ExecuteOrganisationCommand(id, command, meta),
+      new ExecuteOrganisationCommand(id, command, commandMetaOf(ctx, input)),
     );
     return toCommandResult(result);
   }
