@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { directoryContext } from '@concord/directory';
+import { CONTEXTS } from '@concord/composition';
 import { runProcess } from '@concord/platform';
 import { parseArgs } from 'node:util';
 import { rebuildCommand } from './commands/projections-rebuild';
 import { tokenCommand } from './commands/token';
 
-const contexts = [directoryContext];
+const contexts = CONTEXTS;
 
 const USAGE = `Usage: concord <command>
 

@@ -1,7 +1,7 @@
 import type { BoundedContext } from '@concord/platform';
+import { DirectoryModule } from './directory.module';
 import { DirectoryOrganisations1763900001000 } from './migrations/1763900001000-directory-organisations';
 import { ORGANISATION_STREAM } from './organisation/domain/organisation.aggregate';
-import { OrganisationModule } from './organisation/organisation.module';
 import { organisationProjection } from './organisation/read-model/organisation.projection';
 import { MandateRow, OrganisationRow, PresenceRow } from './organisation/read-model/organisation.rows';
 
@@ -12,5 +12,5 @@ export const directoryContext: BoundedContext = {
   entities: [OrganisationRow, MandateRow, PresenceRow],
   migrations: [DirectoryOrganisations1763900001000],
   projections: [organisationProjection],
-  module: OrganisationModule,
+  module: DirectoryModule,
 };
