@@ -15,6 +15,7 @@ const swc = [
 
 const moduleNameMapper = {
   '^@concord/kernel/testing$': '<rootDir>/libs/kernel/src/testing/index.ts',
+  '^@concord/reference/context$': '<rootDir>/libs/reference/src/reference.context.ts',
   '^@concord/test-support$': '<rootDir>/test/support/index.ts',
   '^@concord/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };

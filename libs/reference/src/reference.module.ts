@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ReferenceResolver } from './graphql/reference.resolver';
+
+@Module({ providers: [ReferenceResolver] })
+export class ReferenceModule {}
