@@ -2,10 +2,12 @@
 // it to bench/results/<name>-<timestamp>.json plus a Markdown summary next to it. Progress goes to
 // stderr. Exit 0 when the benchmark ran (missed targets included: these are measurements, not
 // tests), 1 when it could not run, 2 for an unknown name.
+import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchContext, BenchReport, Benchmark } from './support/bench';
 import { Cleanup } from './support/cleanup';
+import { cpuMeter } from './support/cpu';
 import { machineInfo } from './support/machine';
 
 const root = resolve(__dirname, '..', '..');
@@ -29,7 +31,8 @@ function load(name: string): Benchmark {
 }
 
 function markdown(name: string, report: BenchReport, at: string): string {
-  const cell = (v: unknown) => (v === undefined ? '' : String(v).replace(/\|/g, '\\|'));
+  const cell = (v: unknown) =>
+    v === undefined ? '' : (typeof v === 'string' ? v : JSON.stringify(v)).replace(/\|/g, '\\|');
   const machine = report.machine;
   const lines = [
     `# Benchmark \`${name}\` — ${at}`,
@@ -37,7 +40,7 @@ function markdown(name: string, report: BenchReport, at: string): string {
     `Machine: ${cell(machine.cpus)} CPUs (${cell(machine.cpuModel)}), node ${cell(machine.node)}, ` +
       `Postgres ${cell(machine.postgres)}, Kafka ${cell(machine.kafkaBrokers)}; load average at start ${cell(
         (machine.loadAverageAtStart as number[] | undefined)?.join(' / '),
-      )}.`,
+      )}, CPU busy in the second before the start ${cell(machine.cpuBusyPercentBeforeStart)} %.`,
     '',
     '| figure | value | unit | target | pass |',
     '|---|--:|---|---|---|',
@@ -75,16 +78,21 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.on('unhandledRejection', (error) => progress(`unhandled rejection: ${(error as Error)?.stack ?? error}`));
+  process.on('unhandledRejection', (error) =>
+    progress(`unhandled rejection: ${error instanceof Error ? error.stack : String(error)}`),
+  );
 
   progress(`${name}: ${benchmark.description}`);
-  const machine = machineInfo();
+  // One second of the machine's CPU use before the benchmark starts: other work skews the figures.
+  const idle = cpuMeter();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const machine = { ...machineInfo(), cpuBusyPercentBeforeStart: idle().machineBusyPercent };
   const startedAt = new Date();
   let report: BenchReport;
   try {
     report = await benchmark.run(context);
   } catch (error) {
-    progress(`${name} failed: ${(error as Error)?.stack ?? error}`);
+    if (!interrupted) progress(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
     await cleanup.runAll();
     return 1;
   }

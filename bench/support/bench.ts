@@ -22,7 +22,7 @@ export interface BenchContext {
   /** Repository root (where infra/, bench/results/ and .data/ are). */
   root: string;
   /** A progress line on stderr (stdout carries only the JSON). */
-  progress(message: string): void;
+  progress: (message: string) => void;
   /** Undo steps, run in reverse order at the end, also after a failure or Ctrl-C. */
   cleanup: Cleanup;
 }

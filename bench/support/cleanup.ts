@@ -1,11 +1,11 @@
 /** A stack of undo steps: each is run once, newest first, and a failing step does not stop the others. */
 export class Cleanup {
-  private readonly steps: { label: string; undo: () => Promise<unknown> | unknown }[] = [];
+  private readonly steps: { label: string; undo: () => unknown }[] = [];
   private running?: Promise<void>;
 
   constructor(private readonly log: (message: string) => void) {}
 
-  add(label: string, undo: () => Promise<unknown> | unknown): void {
+  add(label: string, undo: () => unknown): void {
     this.steps.push({ label, undo });
   }
 
@@ -24,7 +24,7 @@ export class Cleanup {
     return this.running;
   }
 
-  private async attempt(step: { label: string; undo: () => Promise<unknown> | unknown }): Promise<void> {
+  private async attempt(step: { label: string; undo: () => unknown }): Promise<void> {
     try {
       await withTimeout(Promise.resolve(step.undo()), 30_000, step.label);
     } catch (error) {

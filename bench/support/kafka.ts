@@ -15,11 +15,15 @@ export interface BenchKafka {
   kafka: Kafka;
 }
 
-/** kafkajs logs go to stderr (stdout is the JSON); only errors, the rest is noise in a benchmark. */
+/**
+ * kafkajs logs go to stderr (stdout is the JSON); only errors, the rest is noise in a benchmark.
+ * `Connection` errors are left out: they are retriable protocol answers (a coordinator still
+ * loading right after the broker started) that kafkajs retries and reports higher up if it gives up.
+ */
 const stderrLogger: logCreator =
   () =>
   ({ namespace, level, log }) => {
-    if (level > logLevel.ERROR) return;
+    if (level > logLevel.ERROR || namespace === 'Connection') return;
     const { message, ...rest } = log;
     process.stderr.write(`kafkajs ${namespace}: ${message} ${JSON.stringify(rest)}\n`);
   };
@@ -52,7 +56,9 @@ export async function benchKafka(
         await run('bash', [script, command], { env, maxBuffer: 10 * 1024 * 1024 });
       } catch (error) {
         const { stderr } = error as { stderr?: string };
-        throw new Error(`infra/kafka/kafka.sh ${command} failed: ${stderr?.trim() || (error as Error).message}`);
+        throw new Error(`infra/kafka/kafka.sh ${command} failed: ${stderr?.trim() || (error as Error).message}`, {
+          cause: error,
+        });
       }
     };
     progress(`kafka: starting infra/kafka broker on 127.0.0.1:${env.KAFKA_PORT} (KAFKA_HOME_DIR=.data/kafka-bench)`);

@@ -32,6 +32,9 @@ describe('concord start (embedded mode, real process)', () => {
       const { data } = await gql(port, `{ organisation(code: "ILO") { name } }`);
       expect(data!.organisation).toEqual({ name: 'International Labour Organization' });
     });
+    const intruder = spawnConcord('cli', ['start'], env); // a second process on the same files
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toMatch(/data directory .* is in use by process \d+; stop it first/);
     expect(await first.kill('SIGTERM')).toBe(0);
 
     const second = spawnConcord('cli', ['start'], env);
@@ -51,7 +54,11 @@ describe('concord start (embedded mode, real process)', () => {
   });
 
   it('mints development tokens and refuses unknown roles', async () => {
-    const token = spawnConcord('cli', ['token', '--sub', 'ana', '--role', 'agency-editor', '--org', 'WFP', '--country', 'KHM'], {});
+    const token = spawnConcord(
+      'cli',
+      ['token', '--sub', 'ana', '--role', 'agency-editor', '--org', 'WFP', '--country', 'KHM'],
+      {},
+    );
     expect(await token.exited).toBe(0);
     const payload = JSON.parse(Buffer.from(token.output().trim().split('.')[1], 'base64url').toString());
     expect(payload).toMatchObject({ sub: 'ana', roles: ['agency-editor'], org: 'WFP', countries: ['KHM'] });

@@ -7,6 +7,8 @@ export * from './log/event-log';
 export * from './embedded/embedded-event-log';
 export * from './kafka/kafka-event-log';
 export * from './kafka/kafka-topics';
+export * from './kafka/kafka-message';
+export * from './store/event-row';
 export * from './relay/kafka-relay';
 export * from './projection/projection';
 export * from './projection/projection-runner';

@@ -8,6 +8,3 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export const newId = (): string => randomUUID();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);

@@ -8,7 +8,6 @@ export * from './graphql/request-context';
 export * from './runtime/bounded-context';
 export * from './runtime/runtime';
 export * from './runtime/http-app';
-export * from './runtime/tokens';
 export * from './graphql/connection';
 export * from './graphql/command-result';
 export * from './graphql/json.scalar';

@@ -1,4 +1,12 @@
-import { ConcordError, systemClock, type Actor, type Clock, type Decider, type DomainEvent } from '@concord/kernel';
+import {
+  ConcordError,
+  fold,
+  systemClock,
+  type Actor,
+  type Clock,
+  type Decider,
+  type DomainEvent,
+} from '@concord/kernel';
 import type { AppendResult, EventStore, UniqueKey } from '../store/event-store';
 
 /** An aggregate as the platform runs it: its decider plus how its streams are stored. */
@@ -23,13 +31,13 @@ export interface CommandRequest<C, S> {
   authorize?: (state: S, actor: Actor) => void;
 }
 
-/** Enough for a handful of writers racing on one stream; jittered so they spread out. */
 /** Request-level facts that travel with every command, from GraphQL, the CLI or an import. */
 export type CommandMeta = Pick<
   CommandRequest<unknown, unknown>,
   'actor' | 'correlationId' | 'commandId' | 'expectedVersion'
 >;
 
+/** Enough for a handful of writers racing on one stream; jittered so they spread out. */
 const MAX_ATTEMPTS = 10;
 
 /**
@@ -70,9 +78,9 @@ export class CommandRunner {
         );
       }
       const { decider } = aggregate;
-      const state = history.reduce(
-        (s, e) => decider.evolve(s, { type: e.type, data: e.data } as E),
-        decider.initialState,
+      const state = fold(
+        decider,
+        history.map((e) => ({ type: e.type, data: e.data }) as E),
       );
       request.authorize?.(state, request.actor);
       const events = decider.decide(request.command, state, { actor: request.actor, now: this.clock.now() });

@@ -7,6 +7,8 @@ import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
 export interface KafkaEventLogOptions {
   topicPrefix: string;
   sessionTimeoutMs?: number;
+  /** Partitions handled in parallel by one consumer; order within a partition (a stream) is kept. */
+  partitionsConsumedConcurrently?: number;
   onError?(groupId: string, error: unknown): void;
 }
 
@@ -41,6 +43,7 @@ export class KafkaEventLog implements EventLog {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       eachBatch: async (payload) => {
         const { batch } = payload;
         if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;

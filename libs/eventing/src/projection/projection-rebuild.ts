@@ -23,7 +23,8 @@ export async function rebuildProjection(
   batchSize = 2000,
 ): Promise<number> {
   const runner = new ProjectionRunner(db, { deadLetter: async () => undefined }, 'rebuild', [projection]);
-  return db.transaction(async (tx) => {
+  // One snapshot for the whole replay, so no late commit slips between two batches.
+  return db.transaction('REPEATABLE READ', async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [projection.name]);
     await tx.query(`TRUNCATE ${projection.tables.map((t) => `"${t}"`).join(', ')}`);
     await tx.query(`DELETE FROM projection_checkpoints WHERE projection = $1`, [projection.name]);

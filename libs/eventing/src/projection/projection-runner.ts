@@ -10,6 +10,8 @@ export interface ProjectionRunnerOptions {
   backoffMs?: number;
   onDeadLetter?(projection: string, event: EventEnvelope, error: unknown): void;
   onApplied?(projection: string, count: number): void;
+  /** The fast path failed; the batch is being redone event by event. */
+  onBatchFailed?(error: unknown): void;
 }
 
 /**
@@ -30,7 +32,8 @@ export class ProjectionRunner {
   async handle(batch: EventEnvelope[]): Promise<void> {
     try {
       await this.db.transaction((tx) => this.apply(tx, this.projections, batch));
-    } catch {
+    } catch (error) {
+      this.options.onBatchFailed?.(error);
       for (const event of batch) {
         for (const projection of this.projections) await this.applyOneWithRetries(projection, event);
       }
@@ -44,14 +47,18 @@ export class ProjectionRunner {
       await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [projection.name]);
       const seen = await this.lastVersions(tx, projection.name, batch);
       const applied = new Map<string, number>();
+      let count = 0;
       for (const event of batch) {
         const last = applied.get(event.streamId) ?? seen.get(event.streamId) ?? 0;
         if (event.version <= last) continue;
-        if (projection.eventTypes.includes(event.type)) await projection.apply(event, tx);
+        if (projection.eventTypes.includes(event.type)) {
+          await projection.apply(event, tx);
+          count++;
+        }
         applied.set(event.streamId, event.version);
       }
       await this.saveVersions(tx, projection.name, applied);
-      this.options.onApplied?.(projection.name, applied.size);
+      this.options.onApplied?.(projection.name, count);
     }
   }
 

@@ -87,6 +87,7 @@ export class KafkaRelay {
     while (!this.stop.signal.aborted && !lock.isReleased) {
       const { events, last } = await this.committed.readAfter(at, batchSize);
       if (!last) {
+        await lock.query('SELECT 1'); // a dead lock connection means the lock is gone: stop leading
         await nextEventOrTimeout(this.store.notifications, 'appended', pollMs, this.stop.signal);
         continue;
       }

@@ -40,7 +40,7 @@ export class CommittedEvents {
     };
   }
 
-  /** How many committed or in-flight events lie beyond a position (relay / consumer lag). */
+  /** How many events lie beyond a position (relay / consumer lag). */
   async countAfter(after: LogPosition, streamTypes?: string[]): Promise<number> {
     const [row] = await this.db.query(
       `SELECT count(*)::int AS n FROM events WHERE (tx_id, position) > ($1::xid8, $2::bigint)

@@ -134,15 +134,16 @@ export class EventStore {
        VALUES ${tuples.join(', ')}`,
       values,
     );
-    for (const { scope, key } of request.uniqueKeys ?? []) {
-      await tx.query(`INSERT INTO unique_keys (scope, key, stream_id) VALUES ($1, $2, $3)`, [scope, key, streamId]);
-    }
     const version = expectedVersion + events.length;
+    // Before the unique keys: a concurrent retry of the same command waits here and then replays.
     if (metadata.commandId) {
       await tx.query(
         `INSERT INTO processed_commands (command_id, stream_id, version, event_ids) VALUES ($1, $2, $3, $4)`,
         [metadata.commandId, streamId, version, eventIds],
       );
+    }
+    for (const { scope, key } of request.uniqueKeys ?? []) {
+      await tx.query(`INSERT INTO unique_keys (scope, key, stream_id) VALUES ($1, $2, $3)`, [scope, key, streamId]);
     }
     return { streamId, version, eventIds, replayed: false };
   }

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -13,7 +14,7 @@ export interface PgliteServer {
  * `dataDir` undefined keeps the database in memory (tests).
  */
 export async function startPgliteServer(dataDir?: string): Promise<PgliteServer> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
   const db = new PGlite(dataDir);
   await db.waitReady;
   // Several pool connections may be open; the server runs their transactions one at a time.
@@ -24,6 +25,43 @@ export async function startPgliteServer(dataDir?: string): Promise<PgliteServer>
     async stop() {
       await server.stop();
       await db.close();
+      await unlock();
     },
   };
+}
+
+/** PGlite is one process's database: a second process on the same files would corrupt them. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  await mkdir(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'concord.pid');
+  while (!(await createExclusively(lockFile))) {
+    const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`the data directory ${dataDir} is in use by process ${holder}; stop it first`);
+    }
+    await rm(lockFile, { force: true }); // left behind by a process that is gone
+  }
+  return () => rm(lockFile, { force: true });
+}
+
+/** Writes our pid to a new file; false if the file exists already. */
+async function createExclusively(lockFile: string): Promise<boolean> {
+  try {
+    const handle = await open(lockFile, 'wx');
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

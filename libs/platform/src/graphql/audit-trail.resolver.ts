@@ -1,5 +1,5 @@
 import { EventStore, type EventEnvelope } from '@concord/eventing';
-import { decodeCursor, encodeCursor, pageSize } from '@concord/kernel';
+import { ConcordError, decodeCursor, encodeCursor, pageSize } from '@concord/kernel';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Connection, toConnection } from './connection';
 import { JSONScalar } from './json.scalar';
@@ -57,6 +57,13 @@ export class AuditTrailResolver {
     actorOf(ctx);
     const size = pageSize(first);
     const from = after ? Number(decodeCursor(after)) : 0;
+    if (!Number.isInteger(from) || from < 0) {
+      throw ConcordError.badInput('INVALID_CURSOR', {
+        path: 'after',
+        value: after,
+        message: 'is not an audit-trail cursor',
+      });
+    }
     const events = await this.store.readStream(streamId, { afterVersion: from, limit: size + 1 });
     return toConnection({
       nodes: events.slice(0, size).map((e) => ({ cursor: encodeCursor(String(e.version)), node: toAuditEvent(e) })),

@@ -49,7 +49,7 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext):
   GqlExecutionContext.create(context).getContext(),
 );
 
-/** The signed-in actor; mutations cannot run without one (see auth-plugin.ts). */
+/** The signed-in actor; mutations cannot run without one (see authPlugin in plugins.ts). */
 export function actorOf(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new ConcordError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'Sign in to do this');
   return ctx.actor;

@@ -17,7 +17,9 @@ import { validationPipe } from '../graphql/validation';
 import { NestPinoLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import type { Roles, Runtime } from './runtime';
-import { RUNTIME } from './tokens';
+
+/** Metric labels stay bounded: any other path is counted as 'other'. */
+const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/metrics']);
 
 /** Makes the runtime's objects injectable everywhere. */
 @Global()
@@ -27,13 +29,12 @@ class PlatformModule {
     return {
       module: PlatformModule,
       providers: [
-        { provide: RUNTIME, useValue: runtime },
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: EventStore, useValue: runtime.store },
         { provide: CommandRunner, useValue: runtime.commands },
         { provide: Metrics, useValue: runtime.metrics },
       ],
-      exports: [RUNTIME, DataSource, EventStore, CommandRunner, Metrics],
+      exports: [DataSource, EventStore, CommandRunner, Metrics],
     };
   }
 }
@@ -116,7 +117,7 @@ export async function createHttpApp(runtime: Runtime, roles: Roles): Promise<INe
     const started = process.hrtime.bigint();
     const end = runtime.metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      end({ route: req.path, status: String(res.statusCode) });
+      end({ route: KNOWN_ROUTES.has(req.path) ? req.path : 'other', status: String(res.statusCode) });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       requests.debug({ correlationId, method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
     });

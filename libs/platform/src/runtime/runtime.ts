@@ -114,6 +114,7 @@ export async function startRuntime(
       const group = projectionGroup(context.name);
       const runner = new ProjectionRunner(dataSource, eventLog, group, context.projections, {
         onApplied: (projection, n) => metrics.projected.inc({ projection }, n),
+        onBatchFailed: (err) => logger.warn({ group, err }, 'batch failed; redoing it event by event'),
         onDeadLetter: (consumer, event, err) => {
           metrics.deadLetters.inc({ consumer });
           logger.error({ consumer, eventId: event.eventId, type: event.type, err }, 'event parked in dead letters');

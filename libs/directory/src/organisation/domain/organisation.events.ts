@@ -34,11 +34,13 @@ export type OrganisationEvent =
   | DomainEvent<'CountryPresenceEstablished', { country: string; residency: Residency; office?: string }>
   | DomainEvent<'CountryPresenceClosed', { country: string }>;
 
-export const ORGANISATION_EVENT_TYPES: OrganisationEvent['type'][] = [
-  'OrganisationRegistered',
-  'OrganisationRenamed',
-  'MandateDeclared',
-  'MandateWithdrawn',
-  'CountryPresenceEstablished',
-  'CountryPresenceClosed',
-];
+/** Every event type, checked complete by the compiler: a new event cannot be left out. */
+const EVENT_TYPES: Record<OrganisationEvent['type'], true> = {
+  OrganisationRegistered: true,
+  OrganisationRenamed: true,
+  MandateDeclared: true,
+  MandateWithdrawn: true,
+  CountryPresenceEstablished: true,
+  CountryPresenceClosed: true,
+};
+export const ORGANISATION_EVENT_TYPES = Object.keys(EVENT_TYPES) as OrganisationEvent['type'][];

@@ -1,2 +1,0 @@
-/** Injection token of the process's Runtime (runtime.ts). */
-export const RUNTIME = Symbol('Runtime');
