@@ -16,7 +16,7 @@ import {
  * a real Kafka broker of this test's own, which the test stops and restarts under load.
  */
 describe('distributed mode (api and worker processes, real Postgres and Kafka)', () => {
-  const broker = dedicatedBroker('faults', 19_094);
+  let broker: Awaited<ReturnType<typeof dedicatedBroker>>;
   let db: TestDatabase;
   let env: Record<string, string>;
   let api: ConcordProcess;
@@ -25,7 +25,7 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
   let token: string;
 
   beforeAll(async () => {
-    broker.reset();
+    broker = await dedicatedBroker('faults');
     broker.start();
     db = await createTestDatabase(schemaOf([directoryContext]), { needsServer: true });
     env = {
@@ -47,7 +47,7 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
   afterAll(async () => {
     await Promise.all([api?.kill(), worker?.kill()]);
     await db?.close();
-    broker.stop();
+    broker?.remove();
   });
 
   const gql = (query: string, variables?: Record<string, unknown>) =>

@@ -10,11 +10,15 @@ const { Client } = require('pg');
 
 const root = join(__dirname, '..', '..');
 const kafkaScript = join(root, 'infra', 'kafka', 'kafka.sh');
-const testBroker = {
-  KAFKA_HOME_DIR: join(root, '.data', 'kafka-test'),
-  KAFKA_PORT: process.env.CONCORD_TEST_KAFKA_PORT || '19092',
-  KAFKA_CONTROLLER_PORT: process.env.CONCORD_TEST_KAFKA_CONTROLLER_PORT || '19093',
-};
+const { freePortPair } = require('./free-port');
+/** Jars shared by every run; data, logs and ports of each run its own, so parallel runs never collide. */
+const brokerEnv = (name, port) => ({
+  ...process.env,
+  KAFKA_LIBS_DIR: join(root, '.data', 'kafka-libs'),
+  KAFKA_HOME_DIR: join(root, '.data', `kafka-${name}`),
+  KAFKA_PORT: String(port),
+  KAFKA_CONTROLLER_PORT: String(port + 1),
+});
 
 async function postgresAnswers(url) {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -42,6 +46,7 @@ const needsServices = () => {
 };
 
 module.exports = async function globalSetup() {
+  process.env.CONCORD_TEST_ROOT = root;
   process.env.CONCORD_TEST_RUN = randomBytes(4).toString('hex');
   if (!needsServices()) return;
 
@@ -58,17 +63,10 @@ module.exports = async function globalSetup() {
   }
 
   if (process.env.KAFKA_BROKERS) return;
-  const env = { ...process.env, ...testBroker };
-  let running = false;
-  try {
-    execFileSync('bash', [kafkaScript, 'status'], { env, stdio: 'ignore' });
-    running = true;
-  } catch {
-    running = false;
-  }
-  if (!running) {
+  const port = await freePortPair(19092);
+  const env = brokerEnv(`test-${process.env.CONCORD_TEST_RUN}`, port);
+  {
     try {
-      execFileSync('bash', [kafkaScript, 'reset'], { env, stdio: 'inherit' });
       execFileSync('bash', [kafkaScript, 'start'], { env, stdio: 'inherit' });
       globalThis.__concordStartedKafka = env;
     } catch (error) {
@@ -79,5 +77,7 @@ module.exports = async function globalSetup() {
       );
     }
   }
-  process.env.KAFKA_BROKERS = `127.0.0.1:${testBroker.KAFKA_PORT}`;
+  process.env.KAFKA_BROKERS = `127.0.0.1:${port}`;
 };
+
+module.exports.brokerEnv = brokerEnv;

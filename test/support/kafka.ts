@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { freePortPair } from './free-port';
 
 /** The run's broker and a topic prefix of this test's own, so runs and files never collide. */
 export function testKafka(): { brokers: string[]; topicPrefix: string; kafka: Kafka } {
@@ -15,11 +17,13 @@ export function testKafka(): { brokers: string[]; topicPrefix: string; kafka: Ka
  * A broker of the test's own (infra/kafka), for fault tests that stop and restart it without
  * disturbing the suites that share the run's broker.
  */
-export function dedicatedBroker(name: string, port: number) {
+export async function dedicatedBroker(name: string) {
+  const port = await freePortPair(19_200);
   const root = join(__dirname, '..', '..');
   const env = {
     ...process.env,
-    KAFKA_HOME_DIR: join(root, '.data', `kafka-${name}`),
+    KAFKA_LIBS_DIR: join(root, '.data', 'kafka-libs'),
+    KAFKA_HOME_DIR: join(root, '.data', `kafka-${name}-${process.env.CONCORD_TEST_RUN}`),
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(port + 1),
   };
@@ -29,6 +33,10 @@ export function dedicatedBroker(name: string, port: number) {
     brokers: [`127.0.0.1:${port}`],
     start: () => run('start'),
     stop: () => run('stop'),
-    reset: () => run('reset'),
+    /** Stops it and deletes its data. */
+    remove: () => {
+      run('stop');
+      rmSync(env.KAFKA_HOME_DIR, { recursive: true, force: true });
+    },
   };
 }
