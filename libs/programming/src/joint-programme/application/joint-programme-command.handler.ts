@@ -1,0 +1,47 @@
+import { CommandRunner, type AppendResult } from '@concord/eventing';
+import { ConcordError } from '@concord/kernel';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CooperationFrameworkQueries } from '../../cooperation-framework/application/cooperation-framework.queries';
+import type { FrameworkResultKind } from '../../cooperation-framework/domain/cooperation-framework.events';
+import { jointProgrammeAggregate } from '../domain/joint-programme.aggregate';
+import type { FrameworkResultFacts, JointProgrammeCommand } from '../domain/joint-programme.commands';
+import { ExecuteJointProgrammeCommand, type JointProgrammeRequest } from './joint-programme.command';
+import { authorizeJointProgrammeCommand } from './joint-programme.policy';
+
+@CommandHandler(ExecuteJointProgrammeCommand)
+export class JointProgrammeCommandHandler implements ICommandHandler<ExecuteJointProgrammeCommand, AppendResult> {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly frameworks: CooperationFrameworkQueries,
+  ) {}
+
+  async execute({ jointProgrammeId, request, meta }: ExecuteJointProgrammeCommand): Promise<AppendResult> {
+    const command = await this.resolve(request);
+    return this.commands.run(jointProgrammeAggregate, {
+      streamId: jointProgrammeId,
+      command,
+      ...meta,
+      authorize: (state, actor) => authorizeJointProgrammeCommand(command, state, actor, jointProgrammeId),
+    });
+  }
+
+  /** Framework results come from the framework read model: their kind and their framework's countries. */
+  private async resolve(request: JointProgrammeRequest): Promise<JointProgrammeCommand> {
+    if (request.type !== 'LinkFrameworkResults') return request;
+    const { resultIds } = request.data;
+    const rows = await this.frameworks.resultsByIds(resultIds);
+    const results = resultIds.map((id, i): FrameworkResultFacts => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) {
+        throw ConcordError.badInput('UNKNOWN_FRAMEWORK_RESULT', {
+          path: `resultIds[${i}]`,
+          value: id,
+          message: `no Cooperation Framework outcome or output has id ${id}`,
+        });
+      }
+      const { kind, frameworkCode, code, countries } = row;
+      return { id, kind: kind as FrameworkResultKind, frameworkCode, code, countries };
+    });
+    return { type: 'LinkFrameworkResults', data: { results } };
+  }
+}
