@@ -1,5 +1,9 @@
 import type { BoundedContext } from '@concord/platform';
 import { ProgrammingModule } from './programming.module';
+import { ACTIVITY_STREAM } from './activity/domain/activity.aggregate';
+import { activityProjection } from './activity/read-model/activity.projection';
+import { ActivityRow } from './activity/read-model/activity.rows';
+import { ProgrammingActivities1763900002000 } from './migrations/1763900002000-programming-activities';
 import { COOPERATION_FRAMEWORK_STREAM } from './cooperation-framework/domain/cooperation-framework.aggregate';
 import { cooperationFrameworkProjection } from './cooperation-framework/read-model/cooperation-framework.projection';
 import {
@@ -23,6 +27,7 @@ export const programmingContext: BoundedContext = {
   streams: [
     { streamType: COOPERATION_FRAMEWORK_STREAM, context: 'programming' },
     { streamType: JOINT_PROGRAMME_STREAM, context: 'programming' },
+    { streamType: ACTIVITY_STREAM, context: 'programming' },
   ],
   entities: [
     CooperationFrameworkRow,
@@ -31,8 +36,13 @@ export const programmingContext: BoundedContext = {
     JpParticipantRow,
     JpResultLinkRow,
     JpReportRow,
+    ActivityRow,
   ],
-  migrations: [ProgrammingFrameworks1763900003000, ProgrammingJointProgrammes1763900004000],
-  projections: [cooperationFrameworkProjection, jointProgrammeProjection],
+  migrations: [
+    ProgrammingActivities1763900002000,
+    ProgrammingFrameworks1763900003000,
+    ProgrammingJointProgrammes1763900004000,
+  ],
+  projections: [cooperationFrameworkProjection, jointProgrammeProjection, activityProjection],
   module: ProgrammingModule,
 };
