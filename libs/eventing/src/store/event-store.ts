@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ConcordError, newId, type DomainEvent } from '@concord/kernel';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { EventEnvelope, EventMetadata } from '../envelope';
 import type { EventRegistry } from '../event-registry';
 import { rowToEnvelope, type EventRow } from './event-row';
@@ -77,13 +77,13 @@ export class EventStore {
   async append(request: AppendRequest): Promise<AppendResult> {
     const { commandId } = request.metadata;
     try {
-      const result = await this.db.transaction((tx) => this.insert(tx, request));
+      const result = await this.insert(request);
       this.notifications.emit('appended', { ...result, streamType: request.streamType });
       return result;
     } catch (error) {
       const violated = uniqueViolation(error);
-      if (violated === 'processed_commands_pkey' && commandId) {
-        // A concurrent retry of the same command won the race: answer as it did.
+      if (violated && commandId) {
+        // A concurrent retry of the same command got there first: answer as it did.
         const earlier = await this.processedCommand(commandId);
         if (earlier) return earlier;
       }
@@ -108,43 +108,54 @@ export class EventStore {
     }
   }
 
-  private async insert(tx: EntityManager, request: AppendRequest): Promise<AppendResult> {
+  /**
+   * One statement, so one round trip and atomic without an explicit transaction: the events, the
+   * processed command and the unique keys go in together or not at all. Its xid is assigned only
+   * now, after the caller read the stream; the relay relies on that for per-stream order
+   * (docs/adr/0003).
+   */
+  private async insert(request: AppendRequest): Promise<AppendResult> {
     const { streamType, streamId, expectedVersion, events, metadata, occurredAt } = request;
     const eventIds = events.map(() => newId());
-    const values: unknown[] = [];
-    const tuples = events.map((event, i) => {
-      values.push(
-        eventIds[i],
-        streamType,
-        streamId,
-        expectedVersion + i + 1,
-        event.type,
-        this.registry.schemaVersionOf(event.type),
-        occurredAt,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
-      );
-      const base = i * 9;
-      return `(${Array.from({ length: 9 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-    });
-    // The first write of the transaction, so its xid is assigned only after the caller read the
-    // stream; the relay relies on that to keep per-stream order (docs/adr/0003).
-    await tx.query(
-      `INSERT INTO events (event_id, stream_type, stream_id, version, type, schema_version, occurred_at, data, metadata)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
     const version = expectedVersion + events.length;
-    // Before the unique keys: a concurrent retry of the same command waits here and then replays.
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    const rows = events.map(
+      (event, i) =>
+        `(${[
+          eventIds[i],
+          streamType,
+          streamId,
+          expectedVersion + i + 1,
+          event.type,
+          this.registry.schemaVersionOf(event.type),
+          occurredAt,
+          JSON.stringify(event.data),
+          JSON.stringify(metadata),
+        ]
+          .map(param)
+          .join(', ')})`,
+    );
+    const writes = [
+      `INSERT INTO events (event_id, stream_type, stream_id, version, type, schema_version, occurred_at, data, metadata)
+       VALUES ${rows.join(', ')}`,
+    ];
     if (metadata.commandId) {
-      await tx.query(
-        `INSERT INTO processed_commands (command_id, stream_id, version, event_ids) VALUES ($1, $2, $3, $4)`,
-        [metadata.commandId, streamId, version, eventIds],
+      writes.push(
+        `INSERT INTO processed_commands (command_id, stream_id, version, event_ids)
+         VALUES (${[metadata.commandId, streamId, version, eventIds].map(param).join(', ')})`,
       );
     }
     for (const { scope, key } of request.uniqueKeys ?? []) {
-      await tx.query(`INSERT INTO unique_keys (scope, key, stream_id) VALUES ($1, $2, $3)`, [scope, key, streamId]);
+      writes.push(
+        `INSERT INTO unique_keys (scope, key, stream_id) VALUES (${[scope, key, streamId].map(param).join(', ')})`,
+      );
     }
+    const [first, ...more] = writes;
+    await this.db.query(
+      more.length ? `WITH ${more.map((w, i) => `w${i} AS (${w})`).join(', ')} ${first}` : first,
+      values,
+    );
     return { streamId, version, eventIds, replayed: false };
   }
 
