@@ -46,6 +46,20 @@ module.exports = {
       to: { path: ['^test/', '/testing/'] },
     },
     {
+      name: 'libs-through-their-entry',
+      comment: 'a lib uses another lib only through its package entry (@concord/<lib>), never its internals',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: {
+        path: '^libs/',
+        pathNot: [
+          '^libs/$1/',
+          '^libs/[^/]+/src/(index|testing/index)\\.ts$',
+          '^libs/reference/src/reference\\.context\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -16,7 +16,8 @@ describe('concord start (embedded mode, real process)', () => {
     graphqlRequest(`http://127.0.0.1:${port}`, query, variables, token);
 
   it('serves GraphQL, keeps a registered organisation across a restart, and stops cleanly', async () => {
-    const env = { CONCORD_DATA_DIR: dataDir, PORT: '0' };
+    // Without the demo: this test registers ILO itself and counts the events a rebuild replays.
+    const env = { CONCORD_DATA_DIR: dataDir, PORT: '0', CONCORD_DEMO: 'off' };
     const first = spawnConcord('cli', ['start'], env);
     const port = await first.ready;
     expect(first.output()).toMatch(/Concord GraphQL API: http:\/\/localhost:\d+\/graphql/);

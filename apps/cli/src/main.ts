@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { CONTEXTS } from '@concord/composition';
+import { demoOnStart } from '@concord/demo';
 import { runProcess } from '@concord/platform';
 import { parseArgs } from 'node:util';
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { rebuildCommand } from './commands/projections-rebuild';
 import { tokenCommand } from './commands/token';
 
@@ -10,11 +13,19 @@ const contexts = CONTEXTS;
 const USAGE = `Usage: concord <command>
 
   start                              run everything in one process (embedded mode unless
-                                     DATABASE_URL and KAFKA_BROKERS are set)
+                                     DATABASE_URL and KAFKA_BROKERS are set); an empty database
+                                     gets the demo data unless CONCORD_DEMO=off
   token --sub ID --role ROLE [--role …] [--org CODE] [--country ISO3 …] [--jp ID …] [--expires 12h]
                                      print a development bearer token (HS256, JWT_SECRET)
   projections list                   list the projections
   projections rebuild <name|all>     drop read models and rebuild them from the events table
+  import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>]
+                                     import activities (shared/dedupe/FORMAT.md) as the system;
+                                     re-importing changes nothing (docs/importing.md)
+  demo load [--verbose]              load the demo built from the source documents (docs/demo-data.md);
+                                     loading it again changes nothing
+  demo generate --countries N --activities M [--seed S]
+                                     write synthetic joint programmes and activities for benchmarks
 
 Roles: platform-admin, rco-coordinator, agency-editor, jp-manager, viewer.`;
 
@@ -22,10 +33,14 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start':
-      await runProcess('concord', { api: true, worker: true }, contexts);
+      await runProcess('concord', { api: true, worker: true }, contexts, { onStarted: demoOnStart(process.env) });
       return -1; // keeps running
     case 'token':
       return tokenCommand(rest);
+    case 'import':
+      return importCommand(contexts, rest);
+    case 'demo':
+      return demoCommand(contexts, rest);
     case 'projections': {
       const [sub, ...args] = rest;
       if (sub === 'list') {

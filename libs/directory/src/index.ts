@@ -16,3 +16,4 @@ export * from './focal-point/domain/focal-point.events';
 export * from './focal-point/domain/focal-point.commands';
 export * from './focal-point/read-model/focal-point.projection';
 export * from './focal-point/read-model/focal-point.rows';
+export * from './organisation/application/organisation-command.handler';

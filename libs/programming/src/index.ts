@@ -15,3 +15,5 @@ export * from './joint-programme/domain/joint-programme.events';
 export * from './joint-programme/domain/joint-programme.commands';
 export * from './joint-programme/read-model/joint-programme.rows';
 export * from './joint-programme/read-model/joint-programme.projection';
+export * from './activity/application/activity-command.handler';
+export * from './activity/application/joint-programme-periods';

@@ -2,7 +2,7 @@ import { loadConfig, ConfigError, type Config } from '../config/config';
 import { createLogger } from '../observability/logger';
 import type { BoundedContext } from './bounded-context';
 import { createHttpApp } from './http-app';
-import { startRuntime, type Roles } from './runtime';
+import { startRuntime, type Roles, type Runtime } from './runtime';
 
 /** Loads the configuration or exits non-zero naming every bad variable. */
 export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,12 +18,14 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
 /**
  * Runs one Concord process with the given roles until SIGTERM/SIGINT, then shuts down in order:
  * stop taking requests, let consumers finish and commit their batch, stop the relay, close the DB.
+ * `onStarted` runs once the process serves requests (e.g. loading demo data into an empty
+ * database); its failure is logged and the process keeps serving.
  */
 export async function runProcess(
   name: string,
   roles: Roles,
   contexts: BoundedContext[],
-  options: { requireDistributed?: boolean } = {},
+  options: { requireDistributed?: boolean; onStarted?: (runtime: Runtime) => Promise<void> } = {},
 ): Promise<void> {
   const config = configOrExit();
   if (options.requireDistributed && config.mode !== 'distributed') {
@@ -65,4 +67,8 @@ export async function runProcess(
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // After the signal handlers, so a stop during the task still shuts down in order.
+  void options.onStarted?.(runtime).catch((err: Error) => {
+    if (!stopping) logger.error({ err }, 'start-up task failed; the process keeps serving');
+  });
 }

@@ -1,0 +1,132 @@
+import type { DataSource } from 'typeorm';
+import { DEMO_FILES, readDemoOrganisations, readDemoTable } from './demo-data';
+import { loadDemo, type DemoSummary, type TableSummary } from './demo-loader';
+import { OrganisationNames } from './organisation-names';
+import { InMemoryRunner } from './testing/in-memory-runner';
+
+/** The whole demo through the real deciders, without a database. */
+async function load(runner: InMemoryRunner): Promise<DemoSummary> {
+  const dataSource = { query: async () => [{ n: 0 }] } as unknown as DataSource;
+  return loadDemo({ commands: runner.asRunner(), dataSource });
+}
+
+const table = (summary: DemoSummary, name: string): TableSummary => summary.tables.find((t) => t.name === name)!;
+/** The fields the assertions read, of the events they look at. */
+interface Fields {
+  code?: string;
+  country?: string;
+  name?: string;
+  countries?: string[];
+  startDate?: string;
+  leadOrganisation?: string;
+  organisation?: string;
+  partners?: unknown[];
+  descriptions?: { en?: string };
+}
+const data = (runner: InMemoryRunner, type: string, match: (d: Fields) => boolean): Fields =>
+  runner.eventsOf(type).find((e) => match(e.data as Fields))?.data as Fields;
+
+describe('the demo, loaded through the real deciders', () => {
+  let runner: InMemoryRunner;
+  let first: DemoSummary;
+  beforeAll(async () => {
+    runner = new InMemoryRunner();
+    first = await load(runner);
+  });
+
+  it('loads every table with nothing refused, and skips only what names no country or region', () => {
+    const counts = (t: TableSummary) => [t.name, t.created, t.alreadyThere, t.skipped.length, t.refused.length];
+    expect(first.tables.map(counts)).toEqual([
+      ['organisations', 59, 0, 0, 0],
+      // Thailand's Social Security Office is placed in Thailand by organisations.csv already.
+      ['Flagship partners', 11, 1, 6, 0],
+      ['joint programmes', 37, 0, 1, 0],
+      ['coordination bodies', 21, 0, 1, 0],
+      ['regional coalitions', 8, 0, 0, 0],
+      ['ABND assessments', 17, 0, 0, 0],
+    ]);
+    expect(table(first, 'joint programmes').skipped).toEqual([
+      { record: 'OTH-DISABILITY', text: '"Global" names no country' },
+    ]);
+    expect(table(first, 'coordination bodies').skipped[0].text).toMatch(/"EAC; CIPRES; SADC; ECOWAS" .* no country/);
+  });
+
+  it('drafts the Cambodia joint programme with its agencies, lead, counterpart and fund', () => {
+    expect(data(runner, 'JointProgrammeDrafted', (d) => d.code === 'JP-KHM')).toMatchObject({
+      countries: ['KHM'],
+      leadOrganisation: 'ILO',
+      participants: [
+        { organisation: 'ILO', role: 'LEAD' },
+        { organisation: 'UNICEF', role: 'PARTICIPATING' },
+        { organisation: 'WHO', role: 'PARTICIPATING' },
+      ],
+      counterparts: ['General Secretariat of the National Social Protection Council'],
+      fundingSources: ['Joint SDG Fund'],
+    });
+  });
+
+  it('reads periods, multi-country scopes and co-leads as the rows give them', () => {
+    const jp = (code: string) => data(runner, 'JointProgrammeDrafted', (d) => d.code === code);
+    expect(jp('JP-VNM')).toMatchObject({ startDate: '2019-01-01', endDate: '2022-12-31' });
+    expect(jp('JP-PHL-BARMM-2')).toMatchObject({ startDate: '2021-06-01', endDate: '2022-11-30' });
+    expect(jp('OTH-MOZ').startDate).toBeUndefined(); // "since 2011" has no end
+    expect(jp('OTH-GLOBAL-CARE').countries).toEqual(['ARG', 'EGY', 'ETH', 'JOR', 'LBN', 'MAR', 'NPL', 'PSE']);
+    expect(jp('OTH-GLOBAL-CARE').leadOrganisation).toBeUndefined(); // co-led by ILO and UN Women
+    expect(jp('JP-EC-LCA').countries).toEqual(['LCA']);
+    expect(table(first, 'joint programmes').inferred).toContainEqual({
+      record: 'JP-MEX',
+      text: 'Joint SDG Fund funding: inferred (Box 12 context)',
+    });
+  });
+
+  it('admits the members a mechanism has, and not one that is only "likely to join"', () => {
+    const zambia = [...runner.streams.values()].find(
+      (s) => (s.events[0]?.data as Fields | undefined)?.name === 'UN Joint Programme',
+    )!;
+    expect(
+      zambia.events.filter((e) => e.type === 'BodyMemberAdmitted').map((e) => (e.data as Fields).organisation),
+    ).toEqual(['ILO', 'UNICEF', 'IOM', 'WFP']);
+    expect(table(first, 'coordination bodies').leftOut).toContainEqual({
+      record: 'ZMB: UN Joint Programme',
+      text: '"FAO likely to join soon"',
+    });
+  });
+
+  it('registers the ABNDs as closed assessments, inferences written into the description', () => {
+    const togo = data(runner, 'ActivityRegistered', (d) => d.country === 'TGO');
+    expect(togo).toMatchObject({ organisation: 'ILO', functions: ['ASSESSMENT'], status: 'CLOSED', source: 'CSV' });
+    expect(togo.partners).toHaveLength(11);
+    const egypt = data(runner, 'ActivityRegistered', (d) => d.country === 'EGY');
+    expect(egypt.descriptions?.en).toMatch(/Inferred: lead ILO: the annex names no agency/);
+  });
+
+  it('gives each Flagship partner the IATI type its partner_type_inferred says', () => {
+    const types: Record<string, string> = {
+      'development partner (government)': '10',
+      'programme country institution': '10',
+      IFI: '40',
+      'development partner (EU)': '40',
+      'UN pooled-fund administrator': '40',
+      'UN agencies': '40',
+      'UN agencies (joint)': '40',
+      'development partner (foundation)': '60',
+    };
+    const organisations = readDemoOrganisations();
+    const names = new OrganisationNames(organisations);
+    for (const { fields } of readDemoTable(DEMO_FILES.partners, ['partner', 'partner_type_inferred'])) {
+      for (const code of names.resolve(fields.partner).codes) {
+        expect([fields.partner, organisations.find((o) => o.code === code)!.type]).toEqual([
+          fields.partner,
+          types[fields.partner_type_inferred],
+        ]);
+      }
+    }
+  });
+
+  it('appends nothing when loaded again', async () => {
+    const again = await load(runner);
+    expect(again.events).toBe(0);
+    expect(again.tables.map((t) => t.created)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(again.tables.every((t) => t.refused.length === 0)).toBe(true);
+  });
+});
