@@ -40,6 +40,19 @@ describe('demo load (real Postgres)', () => {
     expect(ilo.stream_id).toBe(demoId('organisation', 'ILO'));
     expect(ilo.stream_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
+    // What the documents only imply is marked in the events' provenance, where the audit trail shows it.
+    const [drafted] = await db.dataSource.query(
+      `SELECT metadata->'provenance' AS provenance FROM events WHERE type = 'JointProgrammeDrafted' AND data->>'code' = 'JP-KHM'`,
+    );
+    expect(drafted.provenance.source).toBe('seed000_jps_mentioned.csv, row JP-KHM');
+    expect(drafted.provenance.inferred).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ILO works in KHM/), expect.stringMatching(/^policy areas /)]),
+    );
+    const [{ unmarked }] = await db.dataSource.query(
+      `SELECT count(*)::int AS unmarked FROM events WHERE metadata->'provenance'->>'source' IS NULL`,
+    );
+    expect(unmarked).toBe(0);
+
     const second = await loadDemo(target);
     expect(totals(second)).toMatchObject({ created: 0, events: 0, eventsInStore: first.eventsInStore });
   });

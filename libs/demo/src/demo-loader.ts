@@ -1,4 +1,4 @@
-import type { CommandRunner } from '@concord/eventing';
+import type { CommandRunner, Provenance } from '@concord/eventing';
 import { ConcordError, newId } from '@concord/kernel';
 import type { DataSource } from 'typeorm';
 import { DEMO_FILES, readDemoOrganisations, readDemoTable } from './demo-data';
@@ -122,7 +122,10 @@ async function loadTable(runner: CommandRunner, table: DemoTable, correlationId:
     const note = (text: string) => ({ record: record.label, text });
     const outcome = record.skipped
       ? { events: 0, skipped: record.skipped, refused: [] }
-      : await runRecord(runner, record, correlationId);
+      : await runRecord(runner, record, correlationId, {
+          source: `${table.source}, row ${record.label}`,
+          inferred: record.inferred,
+        });
     summary.events += outcome.events;
     summary.refused.push(...outcome.refused.map(note));
     if (outcome.skipped !== undefined) {
@@ -149,11 +152,16 @@ interface RecordOutcome {
  * add to); a later refusal is reported and the rest still run. Anything but a ConcordError is a
  * broken database or bug, and stops the load.
  */
-async function runRecord(runner: CommandRunner, record: DemoRecord, correlationId: string): Promise<RecordOutcome> {
+async function runRecord(
+  runner: CommandRunner,
+  record: DemoRecord,
+  correlationId: string,
+  provenance: Provenance,
+): Promise<RecordOutcome> {
   const outcome: RecordOutcome = { events: 0, refused: [] };
   for (const [i, step] of record.steps.entries()) {
     try {
-      const result = await step.run(runner, correlationId);
+      const result = await step.run(runner, correlationId, provenance);
       if (!result.replayed) outcome.events += result.eventIds.length;
     } catch (error) {
       if (!(error instanceof ConcordError)) throw error;

@@ -1,5 +1,5 @@
 import { organisationAggregate, type Residency } from '@concord/directory';
-import type { Aggregate, AppendResult, CommandRunner } from '@concord/eventing';
+import type { Aggregate, AppendResult, CommandRunner, Provenance } from '@concord/eventing';
 import { systemActor, type DomainEvent } from '@concord/kernel';
 import { demoId } from './demo-ids';
 import type { DemoOrganisation, OrganisationNames } from './organisation-names';
@@ -8,7 +8,7 @@ import type { DemoOrganisation, OrganisationNames } from './organisation-names';
 export interface DemoStep {
   /** What it does, for reports: "register", "admit UNICEF", "presence of ILO in KHM". */
   what: string;
-  run(runner: CommandRunner, correlationId: string): Promise<AppendResult>;
+  run(runner: CommandRunner, correlationId: string, provenance: Provenance): Promise<AppendResult>;
 }
 
 /** Something the demo loads (an organisation, a joint programme): its commands in order, or why not. */
@@ -16,7 +16,7 @@ export interface DemoRecord {
   /** How reports name it: "ILO", "JP-KHM", "MOZ: UN Joint Programme (on Social Protection)". */
   label: string;
   steps: DemoStep[];
-  /** What the documents only imply, for records whose aggregate has no field to carry it. */
+  /** What the documents only imply: written into the events' provenance and listed by --verbose. */
   inferred: string[];
   /** Verbatim parts of the source row the demo could not use: a region, a group that is no organisation, "since 2011". */
   leftOut: string[];
@@ -60,8 +60,8 @@ export function demoStep<C, E extends DomainEvent, S>(
   const commandId = demoId(stream.kind, `${stream.key}:${what}`);
   return {
     what,
-    run: (runner, correlationId) =>
-      runner.run(aggregate, { streamId, command, actor: systemActor, correlationId, commandId }),
+    run: (runner, correlationId, provenance) =>
+      runner.run(aggregate, { streamId, command, actor: systemActor, correlationId, commandId, provenance }),
   };
 }
 

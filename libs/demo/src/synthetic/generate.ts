@@ -54,12 +54,14 @@ async function runUnits(
   onUnit: () => void,
 ): Promise<{ commands: number; replayed: number; events: number }> {
   const correlationId = newId();
+  // Marked, so nobody mistakes a benchmark's data for a country team's.
+  const provenance = { source: 'synthetic data (concord demo generate)', inferred: [] };
   const tally = { commands: 0, replayed: 0, events: 0 };
   const running = new Set<Promise<void>>();
   let failure: Error | undefined;
   const run = async (steps: DemoStep[]) => {
     for (const step of steps) {
-      const result = await step.run(runner, correlationId);
+      const result = await step.run(runner, correlationId, provenance);
       tally.commands++;
       if (result.replayed) tally.replayed++;
       else tally.events += result.eventIds.length;

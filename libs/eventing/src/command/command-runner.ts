@@ -7,6 +7,7 @@ import {
   type Decider,
   type DomainEvent,
 } from '@concord/kernel';
+import type { Provenance } from '../envelope';
 import type { AppendResult, EventStore, UniqueKey } from '../store/event-store';
 
 /** An aggregate as the platform runs it: its decider plus how its streams are stored. */
@@ -29,6 +30,7 @@ export interface CommandRequest<C, S> {
   commandId?: string;
   /** Refuses the command for this actor given the current state (throws FORBIDDEN). */
   authorize?: (state: S, actor: Actor) => void;
+  provenance?: Provenance;
 }
 
 /** Request-level facts that travel with every command, from GraphQL, the CLI or an import. */
@@ -98,6 +100,7 @@ export class CommandRunner {
             commandId: request.commandId,
             correlationId: request.correlationId,
             causationId: request.causationId ?? request.commandId,
+            ...(request.provenance && { provenance: request.provenance }),
           },
         });
       } catch (error) {

@@ -5,6 +5,15 @@ import { Connection, toConnection } from './connection';
 import { JSONScalar } from './json.scalar';
 import { actorOf, Ctx, type RequestContext } from './request-context';
 
+@ObjectType('Provenance', {
+  description: 'Where the facts of an event came from, and which of them its source only implies',
+})
+class ProvenanceType {
+  @Field({ description: 'The source, e.g. "seed000_jps_mentioned.csv, row JP-KHM"' }) source!: string;
+  @Field(() => [String], { description: 'Facts the source does not state but were inferred, in words' })
+  inferred!: string[];
+}
+
 @ObjectType('AuditEvent', { description: 'One event of a stream: what changed, when, by whom, on whose request' })
 class AuditEventType {
   @Field(() => ID) eventId!: string;
@@ -21,6 +30,7 @@ class AuditEventType {
   @Field(() => String, { nullable: true }) commandId!: string | null;
   @Field() correlationId!: string;
   @Field(() => String, { nullable: true }) causationId!: string | null;
+  @Field(() => ProvenanceType, { nullable: true }) provenance!: ProvenanceType | null;
 }
 
 const AuditEventConnection = Connection(AuditEventType, 'AuditEvent');
@@ -40,6 +50,7 @@ const toAuditEvent = (e: EventEnvelope): AuditEventType => ({
   commandId: e.metadata.commandId ?? null,
   correlationId: e.metadata.correlationId,
   causationId: e.metadata.causationId ?? null,
+  provenance: e.metadata.provenance ?? null,
 });
 
 /** The audit trail is the event stream itself, oldest first; it names people, so sign-in is needed. */
