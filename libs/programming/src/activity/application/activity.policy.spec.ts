@@ -32,6 +32,7 @@ const iloInCambodia = (jointProgrammeId: string | null = null): ActivityState =>
   budget: [],
   jointProgrammeId,
   jointProgrammePeriod: null,
+  published: false,
 });
 const none: ActivityState = { status: 'none' };
 
@@ -70,7 +71,10 @@ const refuses = (command: ActivityCommand, state: ActivityState, who: Actor, mes
     expect.objectContaining({ kind: 'FORBIDDEN', code: 'NOT_ALLOWED', message: expect.stringMatching(message) }),
   );
 
-const everyChange = [revise(), changeStatus, recordBudget, link(), unlink()];
+const publish: ActivityCommand = { type: 'PublishActivity', data: {} };
+const unpublish: ActivityCommand = { type: 'UnpublishActivity', data: {} };
+
+const everyChange = [revise(), changeStatus, recordBudget, link(), unlink(), publish, unpublish];
 
 describe('Who may change an activity', () => {
   it('lets a platform admin and the system do anything', () => {
@@ -99,11 +103,24 @@ describe('Who may change an activity', () => {
       );
       refuses(link(), iloInCambodia(), wfpEditor, /a manager of joint programme JP-1 can link this activity to JP-1$/);
       refuses(unlink(), iloInCambodia('JP-1'), wfpEditor, /can unlink this activity from JP-1$/);
+      refuses(
+        publish,
+        iloInCambodia(),
+        wfpEditor,
+        /^Only a platform admin, an agency editor of ILO in KHM or an RCO coordinator of KHM can publish this activity$/,
+      );
+      refuses(
+        unpublish,
+        iloInCambodia('JP-1'),
+        wfpEditor,
+        /an RCO coordinator of KHM or a manager of joint programme JP-1 can unpublish this activity$/,
+      );
     });
 
     it("is refused its own organisation's activity in a country it does not cover", () => {
       refuses(register(), none, iloEditorElsewhere, /agency editor of ILO in KHM can register/);
       refuses(revise(), iloInCambodia(), iloEditorElsewhere, /agency editor of ILO in KHM can change/);
+      refuses(publish, iloInCambodia(), iloEditorElsewhere, /agency editor of ILO in KHM or .* can publish/);
     });
 
     it('may not move an activity to an organisation or country it does not cover', () => {
@@ -119,8 +136,10 @@ describe('Who may change an activity', () => {
   });
 
   describe('an RCO coordinator', () => {
-    it("changes the status and programme links of activities in the coordinator's country", () => {
-      for (const command of [changeStatus, link(), unlink()]) allows(command, iloInCambodia('JP-1'), rcoCambodia);
+    it("changes the status, programme links and publication of activities in the coordinator's country", () => {
+      for (const command of [changeStatus, link(), unlink(), publish, unpublish]) {
+        allows(command, iloInCambodia('JP-1'), rcoCambodia);
+      }
     });
 
     it('is refused registering, revising and budgets, and any activity of another country', () => {
@@ -129,6 +148,7 @@ describe('Who may change an activity', () => {
       refuses(recordBudget, iloInCambodia(), rcoCambodia, /can record this activity's budget/);
       refuses(changeStatus, iloInCambodia(), rcoMalawi, /RCO coordinator of KHM/);
       refuses(link(), iloInCambodia(), rcoMalawi, /RCO coordinator of KHM/);
+      refuses(publish, iloInCambodia(), rcoMalawi, /RCO coordinator of KHM can publish this activity$/);
     });
   });
 
@@ -136,6 +156,13 @@ describe('Who may change an activity', () => {
     it('links activities to and unlinks them from the programmes they manage', () => {
       allows(link('JP-1'), iloInCambodia(), jp1Manager);
       allows(unlink('JP-1'), iloInCambodia('JP-1'), jp1Manager);
+    });
+
+    it("publishes and unpublishes their programmes' activities, and no others", () => {
+      allows(publish, iloInCambodia('JP-1'), jp1Manager);
+      allows(unpublish, iloInCambodia('JP-1'), jp1Manager);
+      refuses(publish, iloInCambodia('JP-2'), jp1Manager, /or a manager of joint programme JP-2 can publish/);
+      refuses(publish, iloInCambodia(), jp1Manager, /or an RCO coordinator of KHM can publish this activity$/);
     });
 
     it('is refused another programme, and moving an activity out of a programme they do not manage', () => {

@@ -51,11 +51,25 @@ function authorizeLink(jointProgrammeId: string, state: Registered, actor: Actor
   );
 }
 
+/** Whoever may edit an activity may publish it (ADR 0007): its agency, its country's RCO, its JP's managers. */
+function authorizePublication(state: Registered, actor: Actor, publish: boolean): void {
+  const { country } = state.details;
+  if (agencyCovers(actor, state.details) || coordinates(actor, country) || manages(actor, state.jointProgrammeId)) {
+    return;
+  }
+  const rco = `an RCO coordinator of ${country}`;
+  const who = state.jointProgrammeId
+    ? `${editors(state.details)}, ${rco} or a manager of joint programme ${state.jointProgrammeId}`
+    : `${editors(state.details)} or ${rco}`;
+  throw forbidden(`Only a platform admin, ${who} can ${publish ? 'publish' : 'unpublish'} this activity`);
+}
+
 /**
  * Who may change an activity (issue 3 §3): platform admins and the system (imports, detectors)
  * anything; an agency editor the activities its organisation leads in its countries; an RCO
- * coordinator the status and programme links of activities in their countries; a JP manager the
- * links to their programmes. Decided on the stored values, so nobody edits their way into scope.
+ * coordinator the status, programme links and publication of activities in their countries; a JP
+ * manager the links to their programmes and the publication of their programmes' activities.
+ * Decided on the stored values, so nobody edits their way into scope.
  */
 export function authorizeActivityCommand(command: ActivityCommand, state: ActivityState, actor: Actor): void {
   if (actor.roles.includes('platform-admin') || actor.roles.includes('system')) return;
@@ -80,6 +94,10 @@ export function authorizeActivityCommand(command: ActivityCommand, state: Activi
       return authorizeLink(command.data.jointProgrammeId, state, actor, false);
     case 'UnlinkActivityFromJointProgramme':
       return authorizeLink(command.data.jointProgrammeId, state, actor, true);
+    case 'PublishActivity':
+      return authorizePublication(state, actor, true);
+    case 'UnpublishActivity':
+      return authorizePublication(state, actor, false);
     default:
       return assertNever(command);
   }

@@ -79,4 +79,8 @@ export type ActivityCommand =
   | { type: 'LinkActivityToJointProgramme'; data: { jointProgrammeId: string } & JointProgrammeFacts }
   | { type: 'UnlinkActivityFromJointProgramme'; data: { jointProgrammeId: string } }
   /** Records one year's line in one currency, replacing the line recorded before for that year and currency. */
-  | { type: 'RecordBudget'; data: BudgetLineInput };
+  | { type: 'RecordBudget'; data: BudgetLineInput }
+  /** Shows it to anonymous callers; publishing a published activity changes nothing. */
+  | { type: 'PublishActivity'; data: Record<string, never> }
+  /** Hides it from anonymous callers; unpublishing an unpublished activity changes nothing. */
+  | { type: 'UnpublishActivity'; data: Record<string, never> };

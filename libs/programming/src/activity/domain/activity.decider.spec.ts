@@ -608,3 +608,46 @@ describe('Activity budget', () => {
       );
   });
 });
+
+describe('Activity publication', () => {
+  const publish: ActivityCommand = { type: 'PublishActivity', data: {} };
+  const unpublish: ActivityCommand = { type: 'UnpublishActivity', data: {} };
+  const published: ActivityEvent = { type: 'ActivityPublished', data: {} };
+  const unpublished: ActivityEvent = { type: 'ActivityUnpublished', data: {} };
+
+  it('starts unpublished and publishes an activity, closed ones too', () => {
+    given(registered()).when(publish).then([published]);
+    given(registered({ status: 'CLOSED' }))
+      .when(publish)
+      .then([published]);
+  });
+
+  it('unpublishes a published activity, and publishes it again', () => {
+    given(registered(), published).when(unpublish).then([unpublished]);
+    given(registered(), published, unpublished).when(publish).then([published]);
+  });
+
+  it('records nothing when it is already published, or not published (a re-import)', () => {
+    given(registered(), published).when(publish).then([]);
+    given(registered()).when(unpublish).then([]);
+  });
+
+  it('keeps its publication through revisions and status changes', () =>
+    given(registered(), published, statusChanged('PIPELINE', 'IMPLEMENTATION'), {
+      type: 'ActivityRevised',
+      data: { areas: [] },
+    })
+      .when(publish)
+      .then([]));
+
+  it('refuses to publish a cancelled activity, naming its state, but unpublishes one', () => {
+    const cancelled = statusChanged('PIPELINE', 'CANCELLED');
+    given(registered(), cancelled)
+      .when(publish)
+      .thenThrows('INVALID_TRANSITION', /^Activity is CANCELLED; cannot publish$/);
+    given(registered(), published, cancelled).when(unpublish).then([unpublished]);
+  });
+
+  it('refuses to publish an activity that does not exist', () =>
+    given().when(publish).thenThrows('ACTIVITY_NOT_FOUND'));
+});

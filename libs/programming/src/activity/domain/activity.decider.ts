@@ -25,6 +25,8 @@ export type ActivityState =
       jointProgrammeId: string | null;
       /** The linked programme's period as checked when linking; null when it could not be known. */
       jointProgrammePeriod: JointProgrammePeriod | null;
+      /** Whether anonymous callers see it (ADR 0007). */
+      published: boolean;
     };
 
 type Registered = Exclude<ActivityState, { status: 'none' }>;
@@ -153,6 +155,18 @@ function unlink(state: Registered, jointProgrammeId: string): ActivityEvent[] {
   return [{ type: 'ActivityUnlinkedFromJointProgramme', data: { jointProgrammeId } }];
 }
 
+/**
+ * Publishing what is published, or unpublishing what is not, records nothing. A cancelled activity
+ * may be unpublished but not published: what was called off is no news for the public; one
+ * published before it was cancelled stays published until someone unpublishes it (ADR 0007).
+ */
+function publication(state: Registered, publish: boolean): ActivityEvent[] {
+  if (state.published === publish) return [];
+  if (!publish) return [{ type: 'ActivityUnpublished', data: {} }];
+  if (state.status === 'CANCELLED') throw lifecycleError('Activity', state.status, 'publish');
+  return [{ type: 'ActivityPublished', data: {} }];
+}
+
 function decideOnRegistered(command: ActivityCommand, state: Registered): ActivityEvent[] {
   const v = new Violations();
   switch (command.type) {
@@ -178,6 +192,10 @@ function decideOnRegistered(command: ActivityCommand, state: Registered): Activi
       const recorded = state.budget.find((l) => l.year === line.year && l.currency === line.currency);
       return same(recorded, line) ? [] : [{ type: 'ActivityBudgetRecorded', data: line }];
     }
+    case 'PublishActivity':
+      return publication(state, true);
+    case 'UnpublishActivity':
+      return publication(state, false);
     default:
       return assertNever(command);
   }
@@ -204,7 +222,7 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
         source: _source,
         ...details
       } = event.data;
-      return { status, details, budget: lines, jointProgrammeId, jointProgrammePeriod };
+      return { status, details, budget: lines, jointProgrammeId, jointProgrammePeriod, published: false };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -220,6 +238,10 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
         return { ...state, jointProgrammeId: null, jointProgrammePeriod: null };
       case 'ActivityBudgetRecorded':
         return { ...state, budget: withBudgetLine(state.budget, event.data) };
+      case 'ActivityPublished':
+        return { ...state, published: true };
+      case 'ActivityUnpublished':
+        return { ...state, published: false };
       default:
         return assertNever(event);
     }

@@ -100,7 +100,11 @@ export type ActivityEvent =
       { jointProgrammeId: string; jointProgrammePeriod: JointProgrammePeriod | null }
     >
   | DomainEvent<'ActivityUnlinkedFromJointProgramme', { jointProgrammeId: string }>
-  | DomainEvent<'ActivityBudgetRecorded', BudgetLine>;
+  | DomainEvent<'ActivityBudgetRecorded', BudgetLine>
+  /** Anonymous callers see it from now on (ADR 0007); a new activity is unpublished. */
+  | DomainEvent<'ActivityPublished', Record<string, never>>
+  /** Anonymous callers no longer see it. */
+  | DomainEvent<'ActivityUnpublished', Record<string, never>>;
 
 /** Every event type, checked complete by the compiler: a new event cannot be left out. */
 const EVENT_TYPES: Record<ActivityEvent['type'], true> = {
@@ -110,5 +114,7 @@ const EVENT_TYPES: Record<ActivityEvent['type'], true> = {
   ActivityLinkedToJointProgramme: true,
   ActivityUnlinkedFromJointProgramme: true,
   ActivityBudgetRecorded: true,
+  ActivityPublished: true,
+  ActivityUnpublished: true,
 };
 export const ACTIVITY_EVENT_TYPES = Object.keys(EVENT_TYPES) as ActivityEvent['type'][];

@@ -19,6 +19,7 @@ const malawi: JointProgrammeState = {
   },
   links: {},
   reports: {},
+  published: false,
 };
 const actor = (roles: string[], countries: string[] = [], jointProgrammes?: string[]): Actor => ({
   id: 'u',
@@ -35,6 +36,8 @@ const approve: JointProgrammeCommand = { type: 'ApproveJointProgramme', data: {}
 const reject: JointProgrammeCommand = { type: 'RejectJointProgramme', data: { reason: 'x' } };
 const link: JointProgrammeCommand = { type: 'LinkFrameworkResults', data: { results: [] } };
 const report: JointProgrammeCommand = { type: 'RecordProgressReport', data: { period: '2021' } };
+const publish: JointProgrammeCommand = { type: 'PublishJointProgramme', data: {} };
+const unpublish: JointProgrammeCommand = { type: 'UnpublishJointProgramme', data: {} };
 
 const decide =
   (command: JointProgrammeCommand, who: Actor, state: JointProgrammeState = malawi) =>
@@ -64,6 +67,8 @@ describe('Who may change a joint programme', () => {
       allowed(reject, actor(['rco-coordinator'], ['ZMB']));
       allowed(link, mwiRco);
       allowed(report, mwiRco);
+      allowed(publish, mwiRco);
+      allowed(unpublish, actor(['rco-coordinator'], ['ZMB']));
     });
 
     it('are refused programmes of other countries, with a message saying who may', () => {
@@ -80,6 +85,11 @@ describe('Who may change a joint programme', () => {
         actor(['rco-coordinator'], ['KHM']),
         /^Only a platform admin or an RCO coordinator of MWI or ZMB can approve this joint programme$/,
       );
+      refused(
+        publish,
+        actor(['rco-coordinator'], ['KHM']),
+        /^Only a platform admin, a manager of this joint programme or an RCO coordinator of MWI or ZMB can publish this joint programme$/,
+      );
     });
 
     it('may not revise a programme out of their countries', () =>
@@ -93,10 +103,12 @@ describe('Who may change a joint programme', () => {
   describe('JP managers', () => {
     const manager = actor(['jp-manager'], [], [JP_ID]);
 
-    it("revise their programme's data, link its results and record its reports", () => {
+    it("revise their programme's data, link its results, record its reports and publish it", () => {
       allowed(revise, manager);
       allowed(link, manager);
       allowed(report, manager);
+      allowed(publish, manager);
+      allowed(unpublish, manager);
     });
 
     it('may not approve, reject or draft', () => {
@@ -111,11 +123,18 @@ describe('Who may change a joint programme', () => {
         actor(['jp-manager'], [], ['jp-2']),
         /^Only a platform admin, a manager of this joint programme or an RCO coordinator of MWI or ZMB can record progress reports/,
       ));
+
+    it('may not publish or unpublish another programme', () => {
+      refused(publish, actor(['jp-manager'], [], ['jp-2']), /a manager of this joint programme .* can publish/);
+      refused(unpublish, actor(['jp-manager'], [], ['jp-2']), /can unpublish this joint programme$/);
+    });
   });
 
   it('refuses agency editors and viewers', () => {
     refused(revise, actor(['agency-editor'], ['MWI']), /a manager of this joint programme/);
     refused(report, actor(['viewer'], ['MWI']), /a manager of this joint programme/);
+    refused(publish, actor(['agency-editor'], ['MWI']), /can publish this joint programme$/);
+    refused(unpublish, actor(['viewer'], ['MWI']), /can unpublish this joint programme$/);
   });
 
   it('leaves a command on a programme that does not exist to the decider (NOT_FOUND)', () =>

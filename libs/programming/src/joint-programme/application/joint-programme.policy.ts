@@ -9,8 +9,17 @@ import type { JointProgrammeState } from '../domain/joint-programme.decider';
 
 type CommandType = JointProgrammeCommand['type'];
 
-/** A JP manager keeps the programme's data and reports; approval decisions are not theirs. */
-const MANAGER_COMMANDS: CommandType[] = ['ReviseJointProgramme', 'LinkFrameworkResults', 'RecordProgressReport'];
+/**
+ * A JP manager keeps the programme's data and reports, and decides whether the public sees them
+ * (whoever may edit a programme may publish it, ADR 0007); approval decisions are not theirs.
+ */
+const MANAGER_COMMANDS: CommandType[] = [
+  'ReviseJointProgramme',
+  'LinkFrameworkResults',
+  'RecordProgressReport',
+  'PublishJointProgramme',
+  'UnpublishJointProgramme',
+];
 
 const ACTION: Record<CommandType, string> = {
   DraftJointProgramme: 'draft',
@@ -24,6 +33,8 @@ const ACTION: Record<CommandType, string> = {
   CancelJointProgramme: 'cancel',
   LinkFrameworkResults: 'link framework results to',
   RecordProgressReport: 'record progress reports for',
+  PublishJointProgramme: 'publish',
+  UnpublishJointProgramme: 'unpublish',
 };
 
 const forbidden = (message: string) => new ConcordError('FORBIDDEN', 'NOT_ALLOWED', message);
@@ -42,7 +53,8 @@ const managesIt = (command: JointProgrammeCommand, actor: Actor, jointProgrammeI
 
 /**
  * Who may change a joint programme: platform admins; the RCO coordinators of one of its countries
- * (drafting, revising, every transition); its JP managers (revising, linking results, reporting).
+ * (drafting, revising, every transition, publication); its JP managers (revising, linking results,
+ * reporting, publication).
  */
 export function authorizeJointProgrammeCommand(
   command: JointProgrammeCommand,

@@ -34,4 +34,6 @@ export type JointProgrammeCommand =
   | Transition<'CloseJointProgrammeFinancially'>
   | { type: 'CancelJointProgramme'; data: { reason: string } }
   | { type: 'LinkFrameworkResults'; data: { results: FrameworkResultFacts[] } }
-  | { type: 'RecordProgressReport'; data: ProgressReportInput };
+  | { type: 'RecordProgressReport'; data: ProgressReportInput }
+  | Transition<'PublishJointProgramme'>
+  | Transition<'UnpublishJointProgramme'>;

@@ -539,3 +539,45 @@ describe('Progress reports', () => {
       .when({ type: 'RecordProgressReport', data: { period: '2021' } })
       .thenThrows('EMPTY_REPORT', /^period: a progress report needs indicator actuals, expenditure or a narrative/));
 });
+
+describe('Joint programme publication', () => {
+  const published: JointProgrammeEvent = { type: 'JointProgrammePublished', data: {} };
+  const unpublished: JointProgrammeEvent = { type: 'JointProgrammeUnpublished', data: {} };
+  const publish = transition('PublishJointProgramme');
+  const unpublish = transition('UnpublishJointProgramme');
+  const rejected: JointProgrammeEvent = { type: 'JointProgrammeRejected', data: { reason: 'x' } };
+  const cancelled: JointProgrammeEvent = { type: 'JointProgrammeCancelled', data: { reason: 'x' } };
+
+  it('starts unpublished and publishes a programme in any state it ran or may run in', () => {
+    given(drafted).when(publish).then([published]);
+    given(drafted, submitted, approved).when(publish).then([published]);
+    given(...active, closedOperationally, { type: 'JointProgrammeFinanciallyClosed', data: {} })
+      .when(publish)
+      .then([published]);
+  });
+
+  it('unpublishes a published programme, and publishes it again', () => {
+    given(drafted, published).when(unpublish).then([unpublished]);
+    given(drafted, published, unpublished).when(publish).then([published]);
+  });
+
+  it('records nothing when it is already published, or not published', () => {
+    given(drafted, published).when(publish).then([]);
+    given(drafted).when(unpublish).then([]);
+    given(drafted, published, unpublished).when(unpublish).then([]);
+  });
+
+  it('refuses to publish a rejected or cancelled programme, naming its state, but unpublishes one', () => {
+    given(drafted, submitted, rejected)
+      .when(publish)
+      .thenThrows('INVALID_TRANSITION', /^JointProgramme is REJECTED; cannot publish$/);
+    given(drafted, cancelled)
+      .when(publish)
+      .thenThrows('INVALID_TRANSITION', /^JointProgramme is CANCELLED; cannot publish$/);
+    given(drafted, published, cancelled).when(unpublish).then([unpublished]);
+    given(drafted, published, cancelled).when(publish).then([]);
+  });
+
+  it('refuses to publish a programme that does not exist', () =>
+    given().when(publish).thenThrows('JOINT_PROGRAMME_NOT_FOUND'));
+});

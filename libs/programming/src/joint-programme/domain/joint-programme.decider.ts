@@ -20,6 +20,8 @@ export type JointProgrammeState =
       links: Record<string, LinkedFrameworkResult>;
       /** period → the latest report for it */
       reports: Record<string, ProgressReport>;
+      /** Whether anonymous callers see it (ADR 0007). */
+      published: boolean;
     };
 type Existing = Exclude<JointProgrammeState, { status: 'none' }>;
 
@@ -30,6 +32,18 @@ const LINKABLE: JointProgrammeStatus[] = ['CONCEPT', 'SUBMITTED', 'APPROVED', 'A
 /** Reporting goes on until the final report after operational closure. */
 const REPORTABLE: JointProgrammeStatus[] = ['ACTIVE', 'OPERATIONALLY_CLOSED'];
 const CANCELLABLE: JointProgrammeStatus[] = ['CONCEPT', 'SUBMITTED', 'APPROVED'];
+/**
+ * A rejected or cancelled programme never ran: it may be unpublished, but not published; one
+ * published before it was cancelled stays published until someone unpublishes it (ADR 0007).
+ */
+const PUBLISHABLE: JointProgrammeStatus[] = [
+  'CONCEPT',
+  'SUBMITTED',
+  'APPROVED',
+  'ACTIVE',
+  'OPERATIONALLY_CLOSED',
+  'FINANCIALLY_CLOSED',
+];
 
 function requireStatus(state: Existing, allowed: JointProgrammeStatus[], attempted: string): void {
   if (!allowed.includes(state.status)) throw lifecycleError('JointProgramme', state.status, attempted);
@@ -100,6 +114,14 @@ function decideReport(
   return sameJson(earlier, report) ? [] : [{ type: 'JointProgrammeProgressReportRevised', data: report }];
 }
 
+/** Publishing what is published, or unpublishing what is not, changes nothing and records nothing. */
+function decidePublication(publish: boolean, state: Existing): JointProgrammeEvent[] {
+  if (state.published === publish) return [];
+  if (!publish) return [{ type: 'JointProgrammeUnpublished', data: {} }];
+  requireStatus(state, PUBLISHABLE, 'publish');
+  return [{ type: 'JointProgrammePublished', data: {} }];
+}
+
 function decideChange(command: JointProgrammeCommand, state: Existing): JointProgrammeEvent[] {
   switch (command.type) {
     case 'DraftJointProgramme':
@@ -136,6 +158,10 @@ function decideChange(command: JointProgrammeCommand, state: Existing): JointPro
       return decideLinks(command, state);
     case 'RecordProgressReport':
       return decideReport(command, state);
+    case 'PublishJointProgramme':
+      return decidePublication(true, state);
+    case 'UnpublishJointProgramme':
+      return decidePublication(false, state);
     default:
       return assertNever(command);
   }
@@ -162,7 +188,7 @@ export const jointProgrammeDecider: Decider<JointProgrammeCommand, JointProgramm
     switch (event.type) {
       case 'JointProgrammeDrafted': {
         const { code, ...details } = event.data;
-        return { status: 'CONCEPT', code, details, links: {}, reports: {} };
+        return { status: 'CONCEPT', code, details, links: {}, reports: {}, published: false };
       }
       case 'JointProgrammeRevised':
         return state.status === 'none' ? state : { ...state, details: event.data.details };
@@ -188,6 +214,10 @@ export const jointProgrammeDecider: Decider<JointProgrammeCommand, JointProgramm
       case 'JointProgrammeProgressReported':
       case 'JointProgrammeProgressReportRevised':
         return withReport(state, event.data);
+      case 'JointProgrammePublished':
+        return state.status === 'none' ? state : { ...state, published: true };
+      case 'JointProgrammeUnpublished':
+        return state.status === 'none' ? state : { ...state, published: false };
       default:
         return assertNever(event);
     }

@@ -84,7 +84,11 @@ export type JointProgrammeEvent =
   | DomainEvent<'JointProgrammeResultsLinked', { results: LinkedFrameworkResult[] }>
   | DomainEvent<'JointProgrammeProgressReported', ProgressReport>
   /** A second report for a period already reported replaces it; the first stays in the stream. */
-  | DomainEvent<'JointProgrammeProgressReportRevised', ProgressReport>;
+  | DomainEvent<'JointProgrammeProgressReportRevised', ProgressReport>
+  /** Anonymous callers see it from now on (ADR 0007); a new programme is unpublished. */
+  | DomainEvent<'JointProgrammePublished', Record<string, never>>
+  /** Anonymous callers no longer see it. */
+  | DomainEvent<'JointProgrammeUnpublished', Record<string, never>>;
 
 /** Every event type, checked complete by the compiler: a new event cannot be left out. */
 const EVENT_TYPES: Record<JointProgrammeEvent['type'], true> = {
@@ -100,5 +104,7 @@ const EVENT_TYPES: Record<JointProgrammeEvent['type'], true> = {
   JointProgrammeResultsLinked: true,
   JointProgrammeProgressReported: true,
   JointProgrammeProgressReportRevised: true,
+  JointProgrammePublished: true,
+  JointProgrammeUnpublished: true,
 };
 export const JOINT_PROGRAMME_EVENT_TYPES = Object.keys(EVENT_TYPES) as JointProgrammeEvent['type'][];
