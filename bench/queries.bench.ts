@@ -1,0 +1,320 @@
+// `npm run bench -- queries`: the read side over HTTP. On a database of generated activities
+// (`concord demo generate`, 100,000 by default), the GraphQL queries `activities` filtered by country
+// and policy area and `jointProgrammes` filtered by country, at 16 concurrent clients, beside the
+// very SQL those requests run (captured from TypeORM) sent straight to Postgres by 16 pg clients.
+import { CONTEXTS } from '@concord/composition';
+import { generateSyntheticData } from '@concord/demo';
+import { createHttpApp, createLogger, loadConfig, mintToken, startRuntime, type Runtime } from '@concord/platform';
+import { Pool } from 'pg';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { check, round, type BenchContext, type BenchReport, type Benchmark, type SummaryRow } from './support/bench';
+import { cpuMeter } from './support/cpu';
+import { runHttpLoad } from './support/http-load';
+import { createThrowawayDatabase } from './support/postgres';
+import { closedLoop, distribution, timed, until } from './support/stats';
+
+const CONFIG = {
+  activities: Number(process.env.BENCH_QUERIES_ACTIVITIES ?? 100_000),
+  countries: 130,
+  seed: 1,
+  clients: 16,
+  pageSize: 20,
+  warmupPerClient: 20,
+  requestsPerClient: 150,
+  /** API and raw SQL alternate this many times; the distributions pool every round. */
+  rounds: 2,
+  targets: { activitiesP95Ms: 25, apiOverRawP95: 3 },
+};
+
+const ACTIVITIES = `query ($filter: ActivityFilterInput!, $first: Int!) {
+  activities(filter: $filter, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title leadOrganisation { code name } country policyAreas status start end budgetRequired } }
+  }
+}`;
+
+const JOINT_PROGRAMMES = `query ($filter: JointProgrammeFilterInput!, $first: Int!) {
+  jointProgrammes(filter: $filter, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id code title status countries startDate endDate leadOrganisation participants { organisation role } } }
+  }
+}`;
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** One benchmarked query: how to ask it over GraphQL, and how to replay its SQL for other filters. */
+interface Workload {
+  name: string;
+  query: string;
+  /** The filters the clients cycle through, drawn from the data in proportion to how often they occur. */
+  filters: Record<string, string>[];
+  /**
+   * The captured statements of one request (for filters[0]) rewritten for `filter`. Each statement
+   * may depend on the rows of the ones before (the DataLoader's keys come from the page).
+   */
+  replay(statement: Statement, filter: Record<string, string>, earlier: Record<string, unknown>[][]): Statement;
+}
+
+export const benchmark: Benchmark = {
+  name: 'queries',
+  description: `activities and jointProgrammes over GraphQL/HTTP at ${CONFIG.clients} clients on ${CONFIG.activities} generated activities, beside their SQL run directly`,
+  run,
+};
+
+async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
+  const pg = await createThrowawayDatabase(cleanup);
+  progress(`database ${pg.name} on Postgres ${pg.serverVersion}`);
+  // DATABASE_URL without KAFKA_BROKERS: one process on a Postgres server, projections in-process.
+  const config = loadConfig({ DATABASE_URL: pg.url, PORT: '0', LOG_LEVEL: 'warn' });
+  const runtime = await startRuntime(config, CONTEXTS, { api: true, worker: true }, createLogger('warn'));
+  cleanup.add('close the runtime', () => runtime.close());
+
+  progress(`generating ${CONFIG.activities} activities in ${CONFIG.countries} countries (seed ${CONFIG.seed})…`);
+  let lastReported = 0;
+  const generated = await generateSyntheticData(
+    { commands: runtime.commands, dataSource: runtime.dataSource },
+    { countries: CONFIG.countries, activities: CONFIG.activities, seed: CONFIG.seed },
+    (done, total) => {
+      if (done - lastReported >= total / 10 || done === total) {
+        lastReported = done;
+        progress(`  ${done}/${total} units written`);
+      }
+    },
+  );
+  progress(
+    `generated in ${(generated.ms / 1000).toFixed(1)} s (${generated.events} events); waiting for the projections…`,
+  );
+  const projected = await timed(generated.activities, () =>
+    until(
+      async () =>
+        (await count(runtime, 'programming_activities')) === generated.activities &&
+        (await count(runtime, 'programming_joint_programmes')) === generated.programmes,
+      30 * 60_000,
+      'the projections to catch up',
+      250,
+    ),
+  );
+  await runtime.dataSource.query('ANALYZE');
+
+  const app = await createHttpApp(runtime, { api: true, worker: true });
+  cleanup.add('close the HTTP server', () => app.close());
+  await app.listen(0, '127.0.0.1');
+  const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  const token = await mintToken({ sub: 'bench', roles: ['viewer'] }, config.auth);
+  const raw = new Pool({ connectionString: pg.url, max: CONFIG.clients });
+  cleanup.add('close the raw pool', () => raw.end());
+
+  const workloads = [await activitiesWorkload(runtime), await jointProgrammesWorkload(runtime)];
+  const results: Record<string, unknown> = {};
+  const summary: SummaryRow[] = [];
+  const targets = [];
+  for (const workload of workloads) {
+    progress(`${workload.name}: ${workload.filters.length} filters; capturing the SQL of one request`);
+    const captured = await captureSql(runtime, () =>
+      graphql(url, token, workload.query, variablesOf(workload.filters[0])),
+    );
+    const load = { url, token, query: workload.query, variables: workload.filters.map((f) => variablesOf(f)) };
+    const viaApi = async (perClient: number) => {
+      const r = await runHttpLoad({ ...load, clients: CONFIG.clients, perClient });
+      return { latencies: r.latenciesMs, perSecond: Math.round((r.latenciesMs.length / r.ms) * 1000) };
+    };
+    const viaSql = async (perClient: number) => {
+      const latencies: number[] = [];
+      const r = await closedLoop(CONFIG.clients, perClient, async (client, i) => {
+        const t = performance.now();
+        const filter = workload.filters[(client * perClient + i) % workload.filters.length];
+        const earlier: Record<string, unknown>[][] = [];
+        for (const statement of captured) {
+          const { sql, params } = workload.replay(statement, filter, earlier);
+          earlier.push((await raw.query(sql, params)).rows);
+        }
+        latencies.push(performance.now() - t);
+      });
+      return { latencies, perSecond: r.perSecond };
+    };
+    await viaApi(CONFIG.warmupPerClient);
+    await viaSql(CONFIG.warmupPerClient);
+    const api: number[] = [];
+    const sql: number[] = [];
+    const runs: Record<string, unknown>[] = [];
+    for (let round = 1; round <= CONFIG.rounds; round++) {
+      for (const [via, measure, into] of [
+        ['api', viaApi, api],
+        ['sql', viaSql, sql],
+      ] as const) {
+        const cpu = cpuMeter();
+        const { latencies, perSecond } = await measure(CONFIG.requestsPerClient);
+        const d = distribution(latencies, 2);
+        into.push(...latencies);
+        runs.push({ round, via, perSecond, p50: d.p50, p95: d.p95, cpu: cpu() });
+        progress(`  round ${round} ${via}: p50 ${d.p50} ms, p95 ${d.p95} ms, ${perSecond}/s`);
+      }
+    }
+    const apiMs = distribution(api, 2);
+    const sqlMs = distribution(sql, 2);
+    const ratio = apiMs.p95 / sqlMs.p95;
+    results[workload.name] = {
+      apiMs,
+      rawSqlMs: sqlMs,
+      apiOverRawP95: round(ratio, 2),
+      statementsPerRequest: captured.length,
+      statements: captured.map((c) => c.sql),
+      runs,
+    };
+    summary.push(
+      { figure: `${workload.name} p50 via GraphQL`, value: apiMs.p50, unit: 'ms' },
+      {
+        figure: `${workload.name} p95 via GraphQL`,
+        value: apiMs.p95,
+        unit: 'ms',
+        ...(workload.name === 'activities' && {
+          target: `< ${CONFIG.targets.activitiesP95Ms}`,
+          pass: apiMs.p95 < CONFIG.targets.activitiesP95Ms,
+        }),
+      },
+      { figure: `${workload.name} p50 raw SQL`, value: sqlMs.p50, unit: 'ms' },
+      { figure: `${workload.name} p95 raw SQL`, value: sqlMs.p95, unit: 'ms' },
+      {
+        figure: `${workload.name} GraphQL / raw SQL at p95`,
+        value: round(ratio, 2),
+        unit: '×',
+        ...(workload.name === 'activities' && {
+          target: `< ${CONFIG.targets.apiOverRawP95}`,
+          pass: ratio < CONFIG.targets.apiOverRawP95,
+        }),
+      },
+    );
+    if (workload.name === 'activities') {
+      targets.push(
+        check('activities p95 via GraphQL (ms)', apiMs.p95, '<', CONFIG.targets.activitiesP95Ms),
+        check('activities GraphQL / raw SQL at p95', ratio, '<', CONFIG.targets.apiOverRawP95),
+      );
+    }
+  }
+  return {
+    machine: { postgres: pg.serverVersion, postgresSettings: pg.settings },
+    config: { ...CONFIG, database: pg.name },
+    results: {
+      data: {
+        activities: generated.activities,
+        jointProgrammes: generated.programmes,
+        events: generated.eventsInStore,
+        generateSeconds: round(generated.ms / 1000),
+        projectionCatchUpSeconds: round(projected.ms / 1000),
+      },
+      ...results,
+    },
+    targets,
+    summary,
+    notes: [
+      `Data: \`concord demo generate --countries ${CONFIG.countries} --activities ${CONFIG.activities} --seed ${CONFIG.seed}\` written through the command path into a throwaway database, projected by the in-process projections (DATABASE_URL without KAFKA_BROKERS), then ANALYZE.`,
+      `GraphQL: POST /graphql over HTTP keep-alive (Node fetch, in a worker thread so the clients do not share the API's event loop) with a viewer token, ${CONFIG.clients} clients in closed loops, first ${CONFIG.pageSize}; each client cycles through filters drawn from the data in proportion to their frequency. Latency is request to parsed JSON.`,
+      `Raw SQL: the statements one GraphQL request ran, captured from TypeORM's logger (count, page, then the DataLoader's lookup keyed by the page's rows), replayed in order with each request's filter on ${CONFIG.clients} pg clients. The gap between the two is the platform: HTTP, auth, GraphQL parsing/validation/execution, DataLoader, JSON.`,
+      `Rounds alternate API and raw SQL (${CONFIG.rounds} each, ${CONFIG.clients * CONFIG.requestsPerClient} requests per round) after a warm-up of ${CONFIG.clients * CONFIG.warmupPerClient}; the distributions pool all rounds. Postgres, the API and the clients share the machine's CPUs.`,
+    ],
+  };
+}
+
+const count = async (runtime: Runtime, table: string): Promise<number> =>
+  (await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+
+const variablesOf = (filter: Record<string, string>) => ({ filter, first: CONFIG.pageSize });
+
+async function graphql(url: string, token: string, query: string, variables: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (!response.ok || body.errors) throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body)}`);
+}
+
+/**
+ * The read-model statements `request` runs, in order, from TypeORM's logger. The in-process event
+ * log keeps polling `events` and the checkpoints meanwhile; those are not the request's.
+ */
+async function captureSql(runtime: Runtime, request: () => Promise<void>): Promise<Statement[]> {
+  const ds = runtime.dataSource as { logger: TypeOrmLogger };
+  const original = ds.logger;
+  const captured: Statement[] = [];
+  ds.logger = Object.assign(Object.create(original) as TypeOrmLogger, {
+    logQuery: (sql: string, params?: unknown[]) => {
+      if (/\b(programming|directory)_/.test(sql)) captured.push({ sql, params: params ?? [] });
+    },
+  });
+  try {
+    await request();
+  } finally {
+    ds.logger = original;
+  }
+  if (!captured.length) throw new Error('captured no SQL: the request did not reach the read models');
+  return captured;
+}
+
+/** Filters as they occur: one entry per activity-count share, most common first, cycled by the clients. */
+function weighted<R extends { n: number }>(rows: R[], toFilter: (row: R) => Record<string, string>, slots = 200) {
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  return rows.flatMap((row) =>
+    Array.from({ length: Math.max(1, Math.round((row.n / total) * slots)) }, () => toFilter(row)),
+  );
+}
+
+/** Replaces a parameter value of the captured request by this request's; others stay as captured. */
+const substitute = (params: unknown[], from: Record<string, string>, to: Record<string, string>) =>
+  params.map((p) => {
+    const key = Object.keys(from).find((k) => from[k] === p);
+    return key === undefined ? p : to[key];
+  });
+
+async function activitiesWorkload(runtime: Runtime): Promise<Workload> {
+  const pairs: { country: string; policy_area: string; n: number }[] = await runtime.dataSource.query(
+    `SELECT country, unnest(policy_areas) AS policy_area, count(*)::int AS n
+       FROM programming_activities GROUP BY 1, 2 ORDER BY n DESC, 1, 2`,
+  );
+  const filters = weighted(pairs, (r) => ({
+    country: r.country,
+    policyArea: r.policy_area,
+  }));
+  return {
+    name: 'activities',
+    query: ACTIVITIES,
+    filters,
+    replay: (statement, filter, earlier) => {
+      if (statement.sql.includes('directory_organisations')) {
+        const page = (earlier.at(-1) ?? []).slice(0, CONFIG.pageSize); // the extra row only tells hasNextPage
+        return { sql: statement.sql, params: [[...new Set(page.map((row) => row.a_organisation))]] };
+      }
+      return { sql: statement.sql, params: substitute(statement.params, filters[0], filter) };
+    },
+  };
+}
+
+async function jointProgrammesWorkload(runtime: Runtime): Promise<Workload> {
+  const countries: { country: string; n: number }[] = await runtime.dataSource.query(
+    `SELECT unnest(countries) AS country, count(*)::int AS n FROM programming_joint_programmes GROUP BY 1 ORDER BY n DESC, 1`,
+  );
+  const filters = weighted(countries, (r) => ({ country: r.country }));
+  return {
+    name: 'jointProgrammes',
+    query: JOINT_PROGRAMMES,
+    filters,
+    replay: (statement, filter, earlier) => {
+      if (/FROM "programming_jp_participants"/.test(statement.sql)) {
+        // The DataLoader asks for the page's ids: `IN ($1, …, $n)` with as many as the page holds.
+        const ids = (earlier.at(-1) ?? []).slice(0, CONFIG.pageSize).map((row) => row.j_id);
+        const sql = statement.sql.replace(
+          /IN \((\$\d+(, )?)+\)/,
+          () => `IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
+        );
+        return { sql, params: ids };
+      }
+      return { sql: statement.sql, params: substitute(statement.params, filters[0], filter) };
+    },
+  };
+}
