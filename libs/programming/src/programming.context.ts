@@ -20,6 +20,7 @@ import {
 } from './joint-programme/read-model/joint-programme.rows';
 import { ProgrammingFrameworks1763900003000 } from './migrations/1763900003000-programming-frameworks';
 import { ProgrammingJointProgrammes1763900004000 } from './migrations/1763900004000-programming-joint-programmes';
+import { ProgrammingPublication1763900007000 } from './migrations/1763900007000-programming-publication';
 
 /** Cooperation frameworks, joint programmes and activities: who does what, where, when, for whom. */
 export const programmingContext: BoundedContext = {
@@ -42,6 +43,7 @@ export const programmingContext: BoundedContext = {
     ProgrammingActivities1763900002000,
     ProgrammingFrameworks1763900003000,
     ProgrammingJointProgrammes1763900004000,
+    ProgrammingPublication1763900007000,
   ],
   projections: [cooperationFrameworkProjection, jointProgrammeProjection, activityProjection],
   module: ProgrammingModule,

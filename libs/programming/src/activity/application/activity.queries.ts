@@ -1,6 +1,8 @@
-import { ConcordError, decodeCursor, encodeCursor, pageSize, type PageRequest } from '@concord/kernel';
+import { ConcordError, decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { PUBLISHED_FRAMEWORK_STATUSES } from '../../cooperation-framework/application/cooperation-framework.policy';
+import { seesUnpublished } from '../../publication.policy';
 import { isIsoDate } from '../domain/activity.rules';
 import { ActivityRow } from '../read-model/activity.rows';
 
@@ -55,6 +57,22 @@ function afterKey(cursor: string): { start: string; id: string } {
   return { start: match[1], id: match[2] };
 }
 
+/**
+ * What an anonymous caller may see (ADR 0007), in SQL so that totalCount and the pages count only
+ * that: published activities, and a programme filter only on a published programme, so the filter
+ * does not confirm that an unpublished one exists.
+ */
+function onlyPublished(query: SelectQueryBuilder<ActivityRow>, filter: ActivityFilter): void {
+  query.andWhere('a.published');
+  if (filter.jointProgrammeId) {
+    query.andWhere(
+      'EXISTS (SELECT 1 FROM programming_joint_programmes j WHERE j.id = a.joint_programme_id AND j.published)',
+    );
+  }
+}
+
+const unique = (values: (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null))];
+
 function applyFilter(query: SelectQueryBuilder<ActivityRow>, filter: ActivityFilter): void {
   const { country, policyArea, guarantee, targetGroup, organisation, status, jointProgrammeId, activeOn, period } =
     filter;
@@ -86,20 +104,28 @@ function applyFilter(query: SelectQueryBuilder<ActivityRow>, filter: ActivityFil
   }
 }
 
-/** Reads of the activities table; resolvers call these, never repositories. */
+/**
+ * Reads of the activities table; resolvers call these, never repositories. Each read takes the
+ * viewer: an anonymous one sees published activities only, and their links only to a published
+ * joint programme and to an output of an ACTIVE or CLOSED framework (ADR 0007).
+ */
 @Injectable()
 export class ActivityQueries {
   constructor(private readonly db: DataSource) {}
 
-  byId(id: string): Promise<ActivityRow | null> {
-    return this.db.getRepository(ActivityRow).findOneBy({ id });
+  async byId(id: string, viewer: Actor | undefined): Promise<ActivityRow | null> {
+    const row = await this.db
+      .getRepository(ActivityRow)
+      .findOneBy(seesUnpublished(viewer) ? { id } : { id, published: true });
+    return row && (await this.withVisibleLinks([row], viewer))[0];
   }
 
   /** Activities by start date, then id, a page at a time (Relay connection). */
-  async list(filter: ActivityFilter, page: PageRequest): Promise<Page<ActivityRow>> {
+  async list(filter: ActivityFilter, page: PageRequest, viewer: Actor | undefined): Promise<Page<ActivityRow>> {
     const size = pageSize(page.first);
     const query = this.db.getRepository(ActivityRow).createQueryBuilder('a');
     applyFilter(query, filter);
+    if (!seesUnpublished(viewer)) onlyPublished(query, filter);
     const totalCount = await query.getCount();
     if (page.after) {
       const after = afterKey(page.after);
@@ -113,11 +139,45 @@ export class ActivityQueries {
       .addOrderBy('a.id', 'ASC')
       .limit(size + 1)
       .getMany();
+    const nodes = await this.withVisibleLinks(rows.slice(0, size), viewer);
     return {
-      nodes: rows.slice(0, size).map((node) => ({ cursor: encodeCursor(`${node.startDate}|${node.id}`), node })),
+      nodes: nodes.map((node) => ({ cursor: encodeCursor(`${node.startDate}|${node.id}`), node })),
       hasNextPage: rows.length > size,
       totalCount,
     };
+  }
+
+  /**
+   * The rows with `jointProgrammeId` and `frameworkOutputId` set to null where they name something
+   * the viewer may not see: an anonymous caller learns nothing of an unpublished programme or of a
+   * draft framework (nor of an id that names nothing known). Two queries per page at most.
+   */
+  private async withVisibleLinks(rows: ActivityRow[], viewer: Actor | undefined): Promise<ActivityRow[]> {
+    if (seesUnpublished(viewer)) return rows;
+    const programmeIds = unique(rows.map((r) => r.jointProgrammeId));
+    const outputIds = unique(rows.map((r) => r.frameworkOutputId));
+    const [programmes, outputs]: { id: string }[][] = await Promise.all([
+      programmeIds.length
+        ? this.db.query(`SELECT id FROM programming_joint_programmes WHERE id = ANY($1) AND published`, [programmeIds])
+        : [],
+      outputIds.length
+        ? this.db.query(
+            `SELECT r.id FROM programming_framework_results r JOIN programming_frameworks f ON f.id = r.framework_id
+              WHERE r.id = ANY($1) AND f.status = ANY($2)`,
+            [outputIds, [...PUBLISHED_FRAMEWORK_STATUSES]],
+          )
+        : [],
+    ]);
+    const shown = (found: { id: string }[]) => {
+      const ids = new Set(found.map((r) => r.id));
+      return (id: string | null) => (id !== null && ids.has(id) ? id : null);
+    };
+    const [programme, output] = [shown(programmes), shown(outputs)];
+    return rows.map((row) => ({
+      ...row,
+      jointProgrammeId: programme(row.jointProgrammeId),
+      frameworkOutputId: output(row.frameworkOutputId),
+    }));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { directoryContext } from '@concord/directory';
 import { rebuildProjection, tableHash } from '@concord/eventing';
+import { projectionGroup } from '@concord/platform';
 import { eventually, startTestApp, type GqlResult, type TestApp } from '@concord/test-support';
 import { programmingContext } from '../../programming.context';
 import { activityProjection } from '../read-model/activity.projection';
@@ -15,7 +16,7 @@ const ACTIVITY = `query ($id: ID!) { activity(id: $id) {
   partners { organisation role } country areas policyAreas guarantees stages functions targetGroups counterparts
   start end status budget { year currency required available spent } budgetCurrency budgetRequired budgetAvailable
   budgetSpent fundingSources jointProgrammeId frameworkOutputId sdgTargets genderMarker humanRightsMarker
-  externalIds { system id } source version } }`;
+  externalIds { system id } source published version } }`;
 const LIST = `query ($filter: ActivityFilterInput, $first: Int, $after: String) {
   activities(filter: $filter, first: $first, after: $after) {
     totalCount edges { cursor node { id start } } pageInfo { hasNextPage endCursor } } }`;
@@ -56,11 +57,14 @@ describe('Activities over GraphQL (embedded mode)', () => {
   let app: TestApp;
   let admin: string;
   let iloEditor: string;
+  /** Reads are signed in: anonymous callers see only published activities (publication.e2e-spec.ts). */
+  let reader: string;
 
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext]);
     admin = await app.token({ sub: 'admin-1', roles: ['platform-admin'] });
     iloEditor = await app.token({ sub: 'ilo-editor', roles: ['agency-editor'], org: 'ILO', countries: ['KHM'] });
+    reader = await app.token({ sub: 'viewer-1', roles: ['viewer'] });
   });
   afterAll(() => app.close());
 
@@ -72,7 +76,7 @@ describe('Activities over GraphQL (embedded mode)', () => {
     send(REGISTER, anActivity(overrides), token);
   const readBack = (id: string, version = 1) =>
     eventually(async () => {
-      const { data } = await app.gql<{ activity: Record<string, unknown> | null }>(ACTIVITY, { id });
+      const { data } = await app.gql<{ activity: Record<string, unknown> | null }>(ACTIVITY, { id }, reader);
       expect(data?.activity).toMatchObject({ version });
       return data!.activity!;
     });
@@ -146,6 +150,7 @@ describe('Activities over GraphQL (embedded mode)', () => {
       humanRightsMarker: 1,
       externalIds: [{ system: 'IATI', id: 'XM-DAC-41302-KHM-17' }],
       source: 'IATI',
+      published: false,
       version: 1,
     });
   });
@@ -355,7 +360,7 @@ describe('Activities over GraphQL (embedded mode)', () => {
       const jpManager = await app.token(managerClaims);
       expect((await send(LINK, { id: written!.id, jointProgrammeId }, jpManager)).errors).toBeUndefined();
       await readBack(written!.id, 2);
-      const linked = await app.gql<List>(LIST, { filter: { jointProgrammeId } });
+      const linked = await app.gql<List>(LIST, { filter: { jointProgrammeId } }, reader);
       expect(linked.data!.activities.edges.map((e) => e.node.id)).toEqual([written!.id]);
       expect((await send(UNLINK, { id: written!.id, jointProgrammeId }, jpManager)).errors).toBeUndefined();
       expect(await readBack(written!.id, 3)).toMatchObject({ jointProgrammeId: null });
@@ -451,13 +456,13 @@ describe('Activities over GraphQL (embedded mode)', () => {
         seeded[key] = written!.id;
       }
       await eventually(async () => {
-        const all = await app.gql<List>(LIST, { filter: { country: 'MWI' } });
+        const all = await app.gql<List>(LIST, { filter: { country: 'MWI' } }, reader);
         expect(all.data!.activities.totalCount).toBe(malawi.length);
       });
     });
 
     const ids = async (filter: Record<string, unknown>) => {
-      const { data, errors } = await app.gql<List>(LIST, { filter: { country: 'MWI', ...filter } });
+      const { data, errors } = await app.gql<List>(LIST, { filter: { country: 'MWI', ...filter } }, reader);
       expect(errors).toBeUndefined();
       return data!.activities.edges.map((e) => Object.keys(seeded).find((k) => seeded[k] === e.node.id));
     };
@@ -492,13 +497,17 @@ describe('Activities over GraphQL (embedded mode)', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 3; page++) {
-        const { data }: GqlResult<List> = await app.gql<List>(LIST, { filter: { country: 'MWI' }, first: 2, after });
+        const { data }: GqlResult<List> = await app.gql<List>(
+          LIST,
+          { filter: { country: 'MWI' }, first: 2, after },
+          reader,
+        );
         expect(data!.activities.totalCount).toBe(5);
         seen.push(...data!.activities.edges.map((e) => e.node.id));
         expect(data!.activities.pageInfo.hasNextPage).toBe(page < 2);
         after = data!.activities.pageInfo.endCursor;
       }
-      const { data } = await app.gql<List>(LIST, { filter: { country: 'MWI' } });
+      const { data } = await app.gql<List>(LIST, { filter: { country: 'MWI' } }, reader);
       expect(seen).toEqual(data!.activities.edges.map((e) => e.node.id));
     });
 
@@ -539,7 +548,57 @@ describe('Activities over GraphQL (embedded mode)', () => {
     expect(data!.__type.enumValues.map((v) => v.name).sort()).toEqual(spellings.split(' ').sort());
   });
 
+  describe('publication', () => {
+    const PUBLISH = `mutation ($input: PublishActivityInput!) { publishActivity(input: $input) { version eventIds } }`;
+    const UNPUBLISH = `mutation ($input: UnpublishActivityInput!) { unpublishActivity(input: $input) { version eventIds } }`;
+
+    it('lets its agency editor publish it, appends nothing when published again, and unpublishes it', async () => {
+      const { written } = await register({ titles: { en: 'ILO pension reform advice' } }, iloEditor);
+      const published = await send(PUBLISH, { id: written!.id, expectedVersion: 1 }, iloEditor);
+      expect(published.errors).toBeUndefined();
+      expect(published.written).toMatchObject({ version: 2, eventIds: [expect.any(String)] });
+      const again = await send(PUBLISH, { id: written!.id }, iloEditor);
+      expect(again.written).toEqual({ version: 2, eventIds: [] });
+      expect(await readBack(written!.id, 2)).toMatchObject({ published: true });
+      // Left published for the rebuild below, so the column holds both values.
+      const other = await register({ titles: { en: 'ILO pension reform advice, phase 2' } }, iloEditor);
+      await send(PUBLISH, { id: other.written!.id }, iloEditor);
+      expect((await send(UNPUBLISH, { id: other.written!.id }, iloEditor)).written!.version).toBe(3);
+      expect(await readBack(other.written!.id, 3)).toMatchObject({ published: false });
+    });
+
+    it("refuses another agency's editor and a viewer, saying who may", async () => {
+      const { written } = await register({ organisation: 'WFP' });
+      for (const token of [iloEditor, reader]) {
+        expect(refusal(await send(PUBLISH, { id: written!.id }, token))).toMatchObject({
+          message:
+            'Only a platform admin, an agency editor of WFP in KHM or an RCO coordinator of KHM can publish this activity',
+          extensions: { code: 'FORBIDDEN' },
+        });
+      }
+    });
+
+    it('refuses to publish a cancelled activity, naming its state', async () => {
+      const { written } = await register({ status: 'PIPELINE' });
+      await send(CHANGE_STATUS, { id: written!.id, status: 'CANCELLED' });
+      expect(refusal(await send(PUBLISH, { id: written!.id }))).toMatchObject({
+        message: 'Activity is CANCELLED; cannot publish',
+        extensions: { code: 'CONFLICT', reason: 'INVALID_TRANSITION' },
+      });
+    });
+  });
+
   it('rebuilds the activities table from the events into an identical table', async () => {
+    // The live projections first handle the last commands, so that no live write races the rebuild.
+    const { eventLog, registry } = app.runtime;
+    await eventually(async () =>
+      expect(await eventLog.lag(projectionGroup('programming'), registry.allContexts)).toBe(0),
+    );
+    const [{ published, unpublished }] = await app.database.dataSource.query(
+      `SELECT count(*) FILTER (WHERE published)::int AS published, count(*) FILTER (WHERE NOT published)::int AS unpublished
+         FROM programming_activities`,
+    );
+    expect({ published: published > 0, unpublished: unpublished > 0 }).toEqual({ published: true, unpublished: true });
     const hash = () => tableHash(app.database.dataSource, 'programming_activities');
     const live = await hash();
     await rebuildProjection(app.database.dataSource, app.runtime.registry, activityProjection);

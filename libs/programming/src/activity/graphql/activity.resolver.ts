@@ -23,10 +23,12 @@ import {
   ActivityType,
   ChangeActivityStatusInput,
   LinkActivityToJointProgrammeInput,
+  PublishActivityInput,
   RecordActivityBudgetInput,
   RegisterActivityInput,
   ReviseActivityInput,
   UnlinkActivityFromJointProgrammeInput,
+  UnpublishActivityInput,
   type ActivityFieldsInput,
 } from './activity.types';
 
@@ -64,7 +66,7 @@ const fieldsOf = (input: ActivityFieldsInput) => {
   return { ...details, status: input.status, budget, jointProgrammeId: input.jointProgrammeId };
 };
 
-/** Thin: GraphQL input → command on the bus, or → query service. */
+/** Thin: GraphQL input → command on the bus, or → query service (which hides unpublished activities). */
 @Resolver(() => ActivityType)
 export class ActivityResolver {
   constructor(
@@ -72,18 +74,21 @@ export class ActivityResolver {
     private readonly queries: ActivityQueries,
   ) {}
 
-  @Query(() => ActivityType, { nullable: true })
-  activity(@Args('id', { type: () => ID }) id: string): Promise<ActivityRow | null> {
-    return this.queries.byId(id);
+  @Query(() => ActivityType, { nullable: true, description: 'Null when there is none the caller may see' })
+  activity(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<ActivityRow | null> {
+    return this.queries.byId(id, ctx.actor);
   }
 
-  @Query(() => ActivityConnection, { description: 'Activities by start date, filtered' })
+  @Query(() => ActivityConnection, {
+    description: 'Activities by start date, filtered; anonymous callers get published ones',
+  })
   async activities(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => ActivityFilterInput, nullable: true }) filter?: ActivityFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list(filter ?? {}, { first, after }));
+    return toConnection(await this.queries.list(filter ?? {}, { first, after }, ctx.actor));
   }
 
   @ResolveField(() => ActivityOrganisationType, {
@@ -144,6 +149,16 @@ export class ActivityResolver {
       input,
       ctx,
     );
+  }
+
+  @Mutation(() => CommandResult, { description: 'Shows it to anonymous callers; not when CANCELLED' })
+  publishActivity(@Args('input') input: PublishActivityInput, @Ctx() ctx: RequestContext) {
+    return this.send(input.id, { type: 'PublishActivity', data: {} }, input, ctx);
+  }
+
+  @Mutation(() => CommandResult, { description: 'Hides it from anonymous callers' })
+  unpublishActivity(@Args('input') input: UnpublishActivityInput, @Ctx() ctx: RequestContext) {
+    return this.send(input.id, { type: 'UnpublishActivity', data: {} }, input, ctx);
   }
 
   private async send(id: string, command: ActivityCommand, input: CommandInput, ctx: RequestContext) {

@@ -99,13 +99,22 @@ export class ActivityType {
   @Field(() => String, { nullable: true }) budgetAvailable!: string | null;
   @Field(() => String, { nullable: true }) budgetSpent!: string | null;
   @Field(() => [String]) fundingSources!: string[];
-  @Field(() => ID, { nullable: true }) jointProgrammeId!: string | null;
-  @Field(() => ID, { nullable: true }) frameworkOutputId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for anonymous callers when the programme is not published',
+  })
+  jointProgrammeId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for anonymous callers when the framework is a DRAFT (or the output is unknown)',
+  })
+  frameworkOutputId!: string | null;
   @Field(() => [String]) sdgTargets!: string[];
   @Field(() => Int, { nullable: true, description: 'Gender equality marker, 0–3' }) genderMarker!: number | null;
   @Field(() => Int, { nullable: true, description: 'Human rights marker, 0–3' }) humanRightsMarker!: number | null;
   @Field(() => [ActivityExternalIdType]) externalIds!: ActivityExternalIdType[];
   @Field(() => ActivitySourceEnum) source!: string;
+  @Field({ description: 'Whether anonymous callers see it; a new activity is unpublished' }) published!: boolean;
   @Field(() => Int) version!: number;
   @Field() registeredAt!: Date;
   @Field() updatedAt!: Date;
@@ -343,3 +352,14 @@ export class RecordActivityBudgetInput extends CommandInput {
   @Field({ nullable: true, description: 'Defaults to 0' }) @IsOptional() @IsString() @MaxLength(20) available?: string;
   @Field({ nullable: true, description: 'Defaults to 0' }) @IsOptional() @IsString() @MaxLength(20) spent?: string;
 }
+
+/** A command that names only the activity. */
+@InputType({ isAbstract: true })
+abstract class ActivityRefInput extends CommandInput {
+  @Field(() => ID) @IsString() id!: string;
+}
+
+@InputType()
+export class PublishActivityInput extends ActivityRefInput {}
+@InputType()
+export class UnpublishActivityInput extends ActivityRefInput {}

@@ -78,6 +78,7 @@ export const activityProjection: Projection = {
             jointProgrammeId,
             externalIds,
             source,
+            published: false,
             version: envelope.version,
             registeredAt: at,
             updatedAt: at,
@@ -103,6 +104,10 @@ export const activityProjection: Projection = {
         if (!row) return;
         return void (await touch(budgetColumns(withBudgetLine(row.budget, event.data))));
       }
+      case 'ActivityPublished':
+        return void (await touch({ published: true }));
+      case 'ActivityUnpublished':
+        return void (await touch({ published: false }));
     }
   },
 };

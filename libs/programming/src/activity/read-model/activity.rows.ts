@@ -41,6 +41,8 @@ export class ActivityRow {
   @Column('smallint', { name: 'human_rights_marker', nullable: true }) humanRightsMarker!: number | null;
   @Column('jsonb', { name: 'external_ids' }) externalIds!: ExternalId[];
   @Column('text') source!: string;
+  /** Whether anonymous callers see it (ADR 0007). */
+  @Column('boolean') published!: boolean;
   @Column('int') version!: number;
   @Column('timestamptz', { name: 'registered_at' }) registeredAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;

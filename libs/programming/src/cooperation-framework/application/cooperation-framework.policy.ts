@@ -1,6 +1,7 @@
 import { ConcordError, type Actor } from '@concord/kernel';
 import type { CooperationFrameworkCommand } from '../domain/cooperation-framework.commands';
 import type { CooperationFrameworkState } from '../domain/cooperation-framework.decider';
+import type { CooperationFrameworkStatus } from '../domain/cooperation-framework.events';
 
 const forbidden = (message: string) => new ConcordError('FORBIDDEN', 'NOT_ALLOWED', message);
 
@@ -34,3 +35,12 @@ export function authorizeCooperationFrameworkCommand(
     `Only a platform admin or an RCO coordinator of ${countryList(countries)} can change this cooperation framework`,
   );
 }
+
+/**
+ * A signed framework is a public document, a draft is not: anonymous callers see ACTIVE and CLOSED
+ * frameworks and their results (ADR 0007). Publication follows the status; there is no event for it.
+ */
+export const PUBLISHED_FRAMEWORK_STATUSES: readonly CooperationFrameworkStatus[] = ['ACTIVE', 'CLOSED'];
+
+export const isFrameworkPublished = (status: string): boolean =>
+  (PUBLISHED_FRAMEWORK_STATUSES as readonly string[]).includes(status);

@@ -5,12 +5,14 @@ type Errors = GqlResult<unknown>['errors'];
 /** The fields the checks read; toMatchObject compares the rest. */
 type FrameworkView = { version: number; status: string } & Record<string, unknown>;
 
-const BY_CODE = `query ($code: String) { cooperationFramework(code: $code) { id code title countries startDate endDate status version
+const BY_CODE = `query ($code: String) { cooperationFramework(code: $code) { id code title countries startDate endDate status published version
   results { id kind code parentCode title countries sdgTargets indicators { code name baseline target unit } framework { code } } } }`;
 
 describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
   let app: TestApp;
   let admin: string;
+  /** Reads are signed in: anonymous callers see no DRAFT framework (publication.e2e-spec.ts). */
+  let viewer: string;
   let cambodiaRco: string;
   let frameworkId: string;
 
@@ -31,7 +33,7 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
   };
   const readBack = (code: string, check: (framework: FrameworkView) => void) =>
     eventually(async () => {
-      const { data } = await app.gql<{ cooperationFramework: FrameworkView | null }>(BY_CODE, { code });
+      const { data } = await app.gql<{ cooperationFramework: FrameworkView | null }>(BY_CODE, { code }, viewer);
       expect(data!.cooperationFramework).not.toBeNull();
       check(data!.cooperationFramework!);
       return data!.cooperationFramework!;
@@ -40,6 +42,7 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
   beforeAll(async () => {
     app = await startTestApp([programmingContext]);
     admin = await app.token({ sub: 'admin-1', roles: ['platform-admin'] });
+    viewer = await app.token({ sub: 'viewer-1', roles: ['viewer'] });
     cambodiaRco = await app.token({ sub: 'rco-khm', roles: ['rco-coordinator'], countries: ['KHM'] });
   });
   afterAll(() => app.close());
@@ -71,6 +74,7 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
     expect(framework).toMatchObject({
       id: frameworkId,
       status: 'DRAFT',
+      published: false,
       countries: ['KHM'],
       startDate: '2019-01-01',
       endDate: '2023-12-31',
@@ -138,7 +142,6 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
       'FORBIDDEN',
       /^Only a platform admin or an RCO coordinator of KHM can change this cooperation framework$/,
     );
-    const viewer = await app.token({ roles: ['viewer'] });
     expectError(
       (await send('addStrategicPriority', { id: frameworkId, code: 'SP9', title: 'X' }, viewer)).errors,
       'FORBIDDEN',
@@ -153,7 +156,8 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
       /^CooperationFramework is DRAFT; cannot close$/,
     );
     await sendOk('activateCooperationFramework', { id: frameworkId });
-    await readBack('KHM-UNSDCF-2019', (f) => expect(f.status).toBe('ACTIVE'));
+    const active = await readBack('KHM-UNSDCF-2019', (f) => expect(f.status).toBe('ACTIVE'));
+    expect(active.published).toBe(true);
   });
 
   it('lists frameworks filtered by country and status', async () => {
@@ -172,7 +176,7 @@ describe('Cooperation frameworks over GraphQL (embedded mode)', () => {
       cooperationFrameworks(filter: $filter) { totalCount edges { node { code } } } }`;
     const codes = async (filter: Record<string, unknown>) =>
       (
-        await app.gql<{ cooperationFrameworks: { edges: { node: { code: string } }[] } }>(LIST, { filter })
+        await app.gql<{ cooperationFrameworks: { edges: { node: { code: string } }[] } }>(LIST, { filter }, viewer)
       ).data!.cooperationFrameworks.edges.map((e) => e.node.code);
     await eventually(async () => expect(await codes({})).toEqual(['KHM-UNSDCF-2019', 'MWI-UNSDCF-2019']));
     expect(await codes({ country: 'MWI' })).toEqual(['MWI-UNSDCF-2019']);

@@ -13,6 +13,7 @@ import {
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ExecuteCooperationFrameworkCommand } from '../application/cooperation-framework.command';
+import { isFrameworkPublished } from '../application/cooperation-framework.policy';
 import { CooperationFrameworkQueries } from '../application/cooperation-framework.queries';
 import type { CooperationFrameworkCommand } from '../domain/cooperation-framework.commands';
 import type { CooperationFrameworkRow, FrameworkResultRow } from '../read-model/cooperation-framework.rows';
@@ -42,16 +43,19 @@ export function exactlyOneOf(id: string | undefined, code: string | undefined): 
   }
 }
 
-/** A per-request loader of framework results by id (joint programme links use it too). */
+/**
+ * A per-request loader of framework results by id (joint programme links use it too); null for a
+ * result the caller may not see (of a DRAFT framework, for an anonymous caller).
+ */
 export const frameworkResultLoader = (ctx: RequestContext, queries: CooperationFrameworkQueries) =>
   loaderFor(
     ctx,
     'frameworkResult.byId',
-    (ids: readonly string[]) => queries.resultsByIds(ids),
+    (ids: readonly string[]) => queries.resultsVisibleTo(ids, ctx.actor),
     (rows, id) => rows.find((r) => r.id === id) ?? null,
   );
 
-/** Thin: GraphQL input → command on the bus, or → query service. */
+/** Thin: GraphQL input → command on the bus, or → query service (which hides drafts from anonymous callers). */
 @Resolver(() => CooperationFrameworkType)
 export class CooperationFrameworkResolver {
   constructor(
@@ -61,21 +65,28 @@ export class CooperationFrameworkResolver {
 
   @Query(() => CooperationFrameworkType, { nullable: true, description: 'One Cooperation Framework, by id or code' })
   async cooperationFramework(
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('code', { nullable: true }) code?: string,
   ): Promise<CooperationFrameworkRow | null> {
     exactlyOneOf(id, code);
-    return id ? this.queries.byId(id) : this.queries.byCode(code!);
+    return id ? this.queries.byId(id, ctx.actor) : this.queries.byCode(code!, ctx.actor);
   }
 
   @Query(() => CooperationFrameworkConnection)
   async cooperationFrameworks(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => CooperationFrameworkFilterInput, nullable: true })
     filter?: CooperationFrameworkFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list(filter ?? {}, { first, after }));
+    return toConnection(await this.queries.list(filter ?? {}, { first, after }, ctx.actor));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether anonymous callers see it: when ACTIVE or CLOSED' })
+  published(@Parent() framework: CooperationFrameworkRow): boolean {
+    return isFrameworkPublished(framework.status);
   }
 
   @ResolveField(() => [FrameworkResultType], { description: 'Results in the order they were added' })
@@ -157,12 +168,15 @@ export class CooperationFrameworkResolver {
 export class FrameworkResultResolver {
   constructor(private readonly queries: CooperationFrameworkQueries) {}
 
-  @ResolveField(() => CooperationFrameworkType, { nullable: true })
+  @ResolveField(() => CooperationFrameworkType, {
+    nullable: true,
+    description: 'Null when the caller may not see it (a DRAFT framework, for an anonymous caller)',
+  })
   framework(@Parent() result: FrameworkResultRow, @Ctx() ctx: RequestContext) {
     return loaderFor(
       ctx,
       'cooperationFramework.byId',
-      (ids: readonly string[]) => this.queries.byIds(ids),
+      (ids: readonly string[]) => this.queries.byIds(ids, ctx.actor),
       (rows, id) => rows.find((r) => r.id === id) ?? null,
     ).load(result.frameworkId);
   }

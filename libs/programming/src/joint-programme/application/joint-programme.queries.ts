@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { PageRequest } from '@concord/kernel';
-import { DataSource, In } from 'typeorm';
+import type { Actor, PageRequest } from '@concord/kernel';
+import { DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { pageByCode, type Page } from '../../cooperation-framework/application/cooperation-framework.queries';
+import { seesUnpublished } from '../../publication.policy';
 import type { JointProgrammeStatus } from '../domain/joint-programme.events';
 import { JointProgrammeRow, JpParticipantRow, JpReportRow, JpResultLinkRow } from '../read-model/joint-programme.rows';
 
@@ -13,17 +14,25 @@ export interface JointProgrammeFilter {
   policyArea?: string;
 }
 
-/** Reads of the joint programme tables; resolvers call these, never repositories. */
+/** The programmes a viewer may see: all when signed in, else the published ones (ADR 0007). */
+const visibleTo = (viewer: Actor | undefined): FindOptionsWhere<JointProgrammeRow> =>
+  seesUnpublished(viewer) ? {} : { published: true };
+
+/**
+ * Reads of the joint programme tables; resolvers call these, never repositories. Reads of
+ * programmes take the viewer: an anonymous one sees only published programmes. Participants,
+ * links and reports are read for programmes the caller already sees.
+ */
 @Injectable()
 export class JointProgrammeQueries {
   constructor(private readonly db: DataSource) {}
 
-  byId(id: string): Promise<JointProgrammeRow | null> {
-    return this.db.getRepository(JointProgrammeRow).findOneBy({ id });
+  byId(id: string, viewer: Actor | undefined): Promise<JointProgrammeRow | null> {
+    return this.db.getRepository(JointProgrammeRow).findOneBy({ id, ...visibleTo(viewer) });
   }
 
-  byCode(code: string): Promise<JointProgrammeRow | null> {
-    return this.db.getRepository(JointProgrammeRow).findOneBy({ code });
+  byCode(code: string, viewer: Actor | undefined): Promise<JointProgrammeRow | null> {
+    return this.db.getRepository(JointProgrammeRow).findOneBy({ code, ...visibleTo(viewer) });
   }
 
   participantsOf(ids: readonly string[]): Promise<JpParticipantRow[]> {
@@ -41,8 +50,10 @@ export class JointProgrammeQueries {
   }
 
   /** Joint programmes by code, a page at a time (Relay connection). */
-  list(filter: JointProgrammeFilter, page: PageRequest): Promise<Page<JointProgrammeRow>> {
+  list(filter: JointProgrammeFilter, page: PageRequest, viewer: Actor | undefined): Promise<Page<JointProgrammeRow>> {
     const query = this.db.getRepository(JointProgrammeRow).createQueryBuilder('j');
+    // In SQL, so that totalCount and the pages count only what the caller sees.
+    if (!seesUnpublished(viewer)) query.andWhere('j.published');
     if (filter.country) query.andWhere('j.countries @> ARRAY[:country]::text[]', { country: filter.country });
     if (filter.status) query.andWhere('j.status = :status', { status: filter.status });
     if (filter.policyArea) {

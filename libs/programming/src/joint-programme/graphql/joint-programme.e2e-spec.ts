@@ -1,6 +1,6 @@
 import { directoryContext } from '@concord/directory';
 import { rebuildProjection, tableHash } from '@concord/eventing';
-import { mintToken } from '@concord/platform';
+import { mintToken, projectionGroup } from '@concord/platform';
 import { cooperationFrameworkProjection, jointProgrammeProjection, programmingContext } from '@concord/programming';
 import { eventually, startTestApp, type GqlResult, type TestApp } from '@concord/test-support';
 
@@ -9,7 +9,7 @@ type Errors = GqlResult<unknown>['errors'];
 type JointProgrammeView = { status: string; reports: { revision: number }[] } & Record<string, unknown>;
 
 const JP_FIELDS = `id code title countries leadOrganisation status statusReason startDate endDate policyAreas targetGroups
-  sdgTargets genderMarker counterparts fundingSources version
+  sdgTargets genderMarker counterparts fundingSources published version
   participants { organisation role budgetShare }
   results { id kind code frameworkCode framework { code } }
   reports { period revision indicatorActuals { indicatorCode actual } expenditure { organisation currency amount }
@@ -18,6 +18,8 @@ const JP_FIELDS = `id code title countries leadOrganisation status statusReason 
 describe('Joint programmes over GraphQL (embedded mode)', () => {
   let app: TestApp;
   let admin: string;
+  /** Reads are signed in: anonymous callers see only published programmes (publication.e2e-spec.ts). */
+  let viewer: string;
   let malawiRco: string;
   let cambodiaRco: string;
   let jpId: string;
@@ -42,6 +44,7 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
       {
         code,
       },
+      viewer,
     );
   const eventCount = async (): Promise<number> =>
     (await app.database.dataSource.query(`SELECT count(*)::int AS n FROM events`))[0].n;
@@ -66,6 +69,7 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
       const { data } = await app.gql<{ cooperationFramework: { results: { id: string; kind: string }[] } }>(
         `query ($code: String) { cooperationFramework(code: $code) { results(kind: OUTPUT) { id kind } } }`,
         { code },
+        viewer,
       );
       expect(data!.cooperationFramework.results).toHaveLength(1);
       return data!.cooperationFramework.results[0].id;
@@ -95,6 +99,7 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext]);
     admin = await app.token({ sub: 'admin-1', roles: ['platform-admin'] });
+    viewer = await app.token({ sub: 'viewer-1', roles: ['viewer'] });
     malawiRco = await app.token({ sub: 'rco-mwi', roles: ['rco-coordinator'], countries: ['MWI'] });
     cambodiaRco = await app.token({ sub: 'rco-khm', roles: ['rco-coordinator'], countries: ['KHM'] });
     malawiOutputId = await frameworkWithOutput('MWI-UNSDCF-2019', 'MWI');
@@ -299,7 +304,7 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
       };
     };
     const codes = async (filter: Record<string, unknown>) =>
-      (await app.gql<List>(LIST, { filter })).data!.jointProgrammes.edges.map((e) => e.node.code);
+      (await app.gql<List>(LIST, { filter }, viewer)).data!.jointProgrammes.edges.map((e) => e.node.code);
     await eventually(async () => expect(await codes({ country: 'KHM' })).toEqual(['JP-KHM']));
     expect(await codes({ status: 'ACTIVE' })).toEqual(['JP-MWI']);
     expect(await codes({ organisation: 'UNICEF' })).toEqual(['JP-KHM', 'JP-MWI']);
@@ -307,11 +312,38 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
     expect(await codes({ policyArea: 'FINANCING' })).toEqual(['JP-KHM', 'JP-MWI']);
     expect(await codes({ policyArea: 'SHOCK_RESPONSIVE', country: 'MWI' })).toEqual(['JP-MWI']);
 
-    const page1 = (await app.gql<List>(LIST, { first: 1 })).data!.jointProgrammes;
+    const page1 = (await app.gql<List>(LIST, { first: 1 }, viewer)).data!.jointProgrammes;
     expect(page1).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
-    const page2 = (await app.gql<List>(LIST, { first: 1, after: page1.pageInfo.endCursor })).data!.jointProgrammes;
+    const page2 = (await app.gql<List>(LIST, { first: 1, after: page1.pageInfo.endCursor }, viewer)).data!
+      .jointProgrammes;
     expect([...page1.edges, ...page2.edges].map((e) => e.node.code)).toEqual(['JP-KHM', 'JP-MWI']);
     expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("publishes as its RCO, appends nothing when published again, and refuses another country's RCO", async () => {
+    const published = await sendOk('publishJointProgramme', { id: jpId, expectedVersion: 7 }, malawiRco);
+    expect(published.version).toBe(8);
+    const before = await eventCount();
+    const again = await send<{ version: number; eventIds: string[] }>('publishJointProgramme', { id: jpId }, admin);
+    expect(again.errors).toBeUndefined();
+    expect(await eventCount()).toBe(before);
+    expectError(
+      (await send('unpublishJointProgramme', { id: jpId }, cambodiaRco)).errors,
+      'FORBIDDEN',
+      /^Only a platform admin, a manager of this joint programme or an RCO coordinator of MWI can unpublish this joint programme$/,
+    );
+    await eventually(async () => expect((await readJp('JP-MWI')).data!.jointProgramme!.published).toBe(true));
+    expect((await readJp('JP-KHM')).data!.jointProgramme!.published).toBe(false);
+  });
+
+  it('refuses to publish a cancelled programme, naming its state', async () => {
+    const { id } = await sendOk('draftJointProgramme', malawiJp({ code: 'JP-MWI-5' }), malawiRco);
+    await sendOk('cancelJointProgramme', { id, reason: 'Merged into JP-MWI' }, malawiRco);
+    expectError(
+      (await send('publishJointProgramme', { id }, malawiRco)).errors,
+      'CONFLICT',
+      /^JointProgramme is CANCELLED; cannot publish$/,
+    );
   });
 
   it('refuses a period that ends before it starts, naming both dates', async () => {
@@ -327,6 +359,15 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
     const projections = [cooperationFrameworkProjection, jointProgrammeProjection];
     const hashes = () =>
       Promise.all(projections.flatMap((p) => p.tables.map((t) => tableHash(app.database.dataSource, t))));
+    // The live projections first handle the last commands, so that no live write races the rebuild.
+    const { eventLog, registry } = app.runtime;
+    await eventually(async () =>
+      expect(await eventLog.lag(projectionGroup('programming'), registry.allContexts)).toBe(0),
+    );
+    const [{ published }] = await app.database.dataSource.query(
+      `SELECT array_agg(published ORDER BY published) AS published FROM programming_joint_programmes`,
+    );
+    expect(new Set(published)).toEqual(new Set([false, true]));
     const live = await hashes();
     for (const projection of projections) {
       await rebuildProjection(app.database.dataSource, app.runtime.registry, projection);

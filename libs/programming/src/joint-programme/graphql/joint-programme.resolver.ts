@@ -35,10 +35,12 @@ import {
   LinkFrameworkResultsInput,
   ParticipantType,
   ProgressReportType,
+  PublishJointProgrammeInput,
   RecordProgressReportInput,
   RejectJointProgrammeInput,
   ReviseJointProgrammeInput,
   SubmitJointProgrammeInput,
+  UnpublishJointProgrammeInput,
 } from './joint-programme.types';
 
 /** The optional programme details of a draft or revision input, as plain data. */
@@ -64,7 +66,7 @@ function detailsOf(input: DraftJointProgrammeInput | ReviseJointProgrammeInput) 
   };
 }
 
-/** Thin: GraphQL input → command on the bus, or → query service. */
+/** Thin: GraphQL input → command on the bus, or → query service (which hides unpublished programmes). */
 @Resolver(() => JointProgrammeType)
 export class JointProgrammeResolver {
   constructor(
@@ -75,20 +77,22 @@ export class JointProgrammeResolver {
 
   @Query(() => JointProgrammeType, { nullable: true, description: 'One joint programme, by id or code' })
   async jointProgramme(
+    @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID, nullable: true }) id?: string,
     @Args('code', { nullable: true }) code?: string,
   ): Promise<JointProgrammeRow | null> {
     exactlyOneOf(id, code);
-    return id ? this.queries.byId(id) : this.queries.byCode(code!);
+    return id ? this.queries.byId(id, ctx.actor) : this.queries.byCode(code!, ctx.actor);
   }
 
   @Query(() => JointProgrammeConnection)
   async jointProgrammes(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => JointProgrammeFilterInput, nullable: true }) filter?: JointProgrammeFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list(filter ?? {}, { first, after }));
+    return toConnection(await this.queries.list(filter ?? {}, { first, after }, ctx.actor));
   }
 
   @ResolveField(() => [ParticipantType], { description: 'Lead and participating organisations, as listed' })
@@ -101,7 +105,10 @@ export class JointProgrammeResolver {
     ).load(jp.id);
   }
 
-  @ResolveField(() => [FrameworkResultType], { description: 'Linked Cooperation Framework outcomes and outputs' })
+  @ResolveField(() => [FrameworkResultType], {
+    description:
+      'Linked Cooperation Framework outcomes and outputs; for anonymous callers, of ACTIVE or CLOSED frameworks only',
+  })
   async results(@Parent() jp: JointProgrammeRow, @Ctx() ctx: RequestContext): Promise<FrameworkResultRow[]> {
     const links = await loaderFor(
       ctx,
@@ -192,6 +199,16 @@ export class JointProgrammeResolver {
       narratives: narratives?.map(({ organisation, text }) => ({ organisation, text })),
     };
     return this.send(input.id, { type: 'RecordProgressReport', data }, input, ctx);
+  }
+
+  @Mutation(() => CommandResult, { description: 'Shows it to anonymous callers; not when REJECTED or CANCELLED' })
+  publishJointProgramme(@Args('input') input: PublishJointProgrammeInput, @Ctx() ctx: RequestContext) {
+    return this.send(input.id, { type: 'PublishJointProgramme', data: {} }, input, ctx);
+  }
+
+  @Mutation(() => CommandResult, { description: 'Hides it from anonymous callers' })
+  unpublishJointProgramme(@Args('input') input: UnpublishJointProgrammeInput, @Ctx() ctx: RequestContext) {
+    return this.send(input.id, { type: 'UnpublishJointProgramme', data: {} }, input, ctx);
   }
 
   private async send(id: string, request: JointProgrammeRequest, input: CommandInput, ctx: RequestContext) {

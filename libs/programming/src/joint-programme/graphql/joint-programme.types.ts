@@ -83,6 +83,7 @@ export class JointProgrammeType {
   @Field(() => Int, { nullable: true, description: 'Gender equality marker 0–3' }) genderMarker!: number | null;
   @Field(() => [String], { description: 'Government counterparts' }) counterparts!: string[];
   @Field(() => [String]) fundingSources!: string[];
+  @Field({ description: 'Whether anonymous callers see it; a new programme is unpublished' }) published!: boolean;
   @Field(() => Int) version!: number;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
@@ -217,6 +218,10 @@ export class ActivateJointProgrammeInput extends JointProgrammeRefInput {}
 export class CloseJointProgrammeOperationallyInput extends JointProgrammeRefInput {}
 @InputType()
 export class CloseJointProgrammeFinanciallyInput extends JointProgrammeRefInput {}
+@InputType()
+export class PublishJointProgrammeInput extends JointProgrammeRefInput {}
+@InputType()
+export class UnpublishJointProgrammeInput extends JointProgrammeRefInput {}
 
 @InputType()
 export class RejectJointProgrammeInput extends JointProgrammeRefInput {

@@ -92,6 +92,7 @@ export const jointProgrammeProjection: Projection = {
             ...detailColumns(details),
             status: 'CONCEPT',
             statusReason: null,
+            published: false,
             version: envelope.version,
             createdAt: at,
             updatedAt: at,
@@ -124,6 +125,10 @@ export const jointProgrammeProjection: Projection = {
       case 'JointProgrammeProgressReportRevised':
         await saveReport(tx, id, event.data, at);
         return void (await touch());
+      case 'JointProgrammePublished':
+        return void (await touch({ published: true }));
+      case 'JointProgrammeUnpublished':
+        return void (await touch({ published: false }));
     }
   },
 };

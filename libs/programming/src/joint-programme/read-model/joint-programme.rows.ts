@@ -26,6 +26,8 @@ export class JointProgrammeRow {
   @Column('smallint', { name: 'gender_marker', nullable: true }) genderMarker!: number | null;
   @Column('text', { array: true }) counterparts!: string[];
   @Column('text', { name: 'funding_sources', array: true }) fundingSources!: string[];
+  /** Whether anonymous callers see it (ADR 0007). */
+  @Column('boolean') published!: boolean;
   @Column('int') version!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
