@@ -1,5 +1,5 @@
 import { directoryContext } from '@concord/directory';
-import { CommandRunner, EventRegistry, EventStore, type CommandMeta } from '@concord/eventing';
+import { EventRegistry, EventStore, type CommandMeta } from '@concord/eventing';
 import { ConcordError, fold, newId, systemActor } from '@concord/kernel';
 import {
   activityAggregate,
@@ -110,7 +110,7 @@ class ActivityImporter {
   ) {
     const registry = new EventRegistry([...directoryContext.streams, ...programmingContext.streams]);
     this.store = options.dryRun ? new DryRunEventStore(db, registry) : new EventStore(db, registry);
-    this.handlers = contextHandlers(new CommandRunner(this.store), db);
+    this.handlers = contextHandlers(this.store, db);
     // One correlation id for the whole import: its events can be found together in the audit trail.
     this.meta = { actor: systemActor, correlationId: newId() };
   }
