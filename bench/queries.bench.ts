@@ -115,10 +115,8 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
   const targets = [];
   for (const workload of workloads) {
     progress(`${workload.name}: ${workload.filters.length} filters; capturing the SQL of one request`);
-    const captured = await captureSql(runtime, () =>
-      graphql(url, token, workload.query, variablesOf(workload.filters[0])),
-    );
     const load = { url, token, query: workload.query, variables: workload.filters.map((f) => variablesOf(f)) };
+    const captured = await captureSql(runtime, () => runHttpLoad({ ...load, clients: 1, perClient: 1 }));
     const viaApi = async (perClient: number) => {
       const r = await runHttpLoad({ ...load, clients: CONFIG.clients, perClient });
       return { latencies: r.latenciesMs, perSecond: Math.round((r.latenciesMs.length / r.ms) * 1000) };
@@ -225,21 +223,11 @@ const count = async (runtime: Runtime, table: string): Promise<number> =>
 
 const variablesOf = (filter: Record<string, string>) => ({ filter, first: CONFIG.pageSize });
 
-async function graphql(url: string, token: string, query: string, variables: unknown): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (!response.ok || body.errors) throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body)}`);
-}
-
 /**
  * The read-model statements `request` runs, in order, from TypeORM's logger. The in-process event
  * log keeps polling `events` and the checkpoints meanwhile; those are not the request's.
  */
-async function captureSql(runtime: Runtime, request: () => Promise<void>): Promise<Statement[]> {
+async function captureSql(runtime: Runtime, request: () => Promise<unknown>): Promise<Statement[]> {
   const ds = runtime.dataSource as { logger: TypeOrmLogger };
   const original = ds.logger;
   const captured: Statement[] = [];

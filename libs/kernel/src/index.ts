@@ -2,3 +2,4 @@ export * from './errors';
 export * from './clock';
 export * from './pagination';
 export * from './decider';
+export * from './name-based-id';

@@ -235,6 +235,83 @@ describe('importActivities: order, joint programmes and CSV (real Postgres)', ()
   });
 });
 
+describe('importActivities --publish (real Postgres)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await newDatabase();
+  });
+  afterAll(() => db.close());
+
+  const publicationOf = async (id: string) =>
+    (await eventsOf(db, streamOf(id))).map((e) => e.type).filter((type) => /Published|Unpublished/.test(type));
+
+  it('publishes each imported activity, and a re-import with --publish appends nothing', async () => {
+    const first = await importFile(db, fixture('activities.jsonl'), 'jsonl', { publish: true });
+    expect(first).toMatchObject({ registered: 10, failed: 8, published: 10, warnings: 2 });
+    const [{ streams, published }] = await db.dataSource.query(
+      `SELECT count(DISTINCT stream_id)::int AS streams,
+              count(*) FILTER (WHERE type = 'ActivityPublished')::int AS published
+         FROM events WHERE stream_type = 'Activity'`,
+    );
+    expect({ streams, published }).toEqual({ streams: 10, published: 10 });
+    expect(await publicationOf('T-002')).toEqual(['ActivityPublished']);
+
+    const before = await eventCount(db);
+    const again = await importFile(db, fixture('activities.jsonl'), 'jsonl', { publish: true });
+    expect(again).toMatchObject({ registered: 0, unchanged: 10, published: 0 });
+    expect(await eventCount(db)).toBe(before);
+  });
+
+  it('leaves publication as it is without --publish, and publishes what an earlier import left unpublished', async () => {
+    await importRecords(db, [aRecord({ id: 'P-1' })]);
+    expect(await publicationOf('P-1')).toEqual([]);
+    const published = await importActivities(db.dataSource, [{ line: 1, record: aRecord({ id: 'P-1' }) }], {
+      publish: true,
+    });
+    expect(published).toMatchObject({ unchanged: 1, published: 1 });
+    const unchanged = await importRecords(db, [aRecord({ id: 'P-1', title: 'Renamed' })]);
+    expect(unchanged).toMatchObject({ revised: 1, published: 0 });
+    expect(await publicationOf('P-1')).toEqual(['ActivityPublished']);
+  });
+
+  it('imports a cancelled activity without publishing it, with a warning naming its state', async () => {
+    await importRecords(db, [aRecord({ id: 'P-2', status: 'PIPELINE' })]);
+    const summary = await importActivities(
+      db.dataSource,
+      [{ line: 1, record: aRecord({ id: 'P-2', status: 'CANCELLED' }) }],
+      { publish: true },
+    );
+    expect(summary).toMatchObject({ revised: 1, failed: 0, published: 0, warnings: 1 });
+    expect(summary.problems).toEqual([
+      {
+        line: 1,
+        id: 'P-2',
+        severity: 'warning',
+        code: 'NOT_PUBLISHED',
+        message: 'Activity is CANCELLED; cannot publish: imported, not published',
+        fields: [{ field: 'status', value: 'CANCELLED', reason: 'Activity is CANCELLED; cannot publish' }],
+      },
+    ]);
+    expect(await publicationOf('P-2')).toEqual([]);
+  });
+
+  it('a dry run with --publish counts what would be published and stores nothing', async () => {
+    const stored = await eventCount(db);
+    const dry = await importActivities(
+      db.dataSource,
+      [
+        { line: 1, record: aRecord({ id: 'P-3' }) },
+        { line: 2, record: aRecord({ id: 'P-4', status: 'CANCELLED' }) },
+        { line: 3, record: aRecord({ id: 'P-1' }) },
+      ],
+      { dryRun: true, publish: true },
+    );
+    expect(dry).toMatchObject({ registered: 2, unchanged: 0, revised: 1, published: 1, warnings: 1, dryRun: true });
+    expect(dry.problems.map((p) => [p.line, p.code])).toEqual([[2, 'NOT_PUBLISHED']]);
+    expect(await eventCount(db)).toBe(stored);
+  });
+});
+
 (existsSync(DEV_SET) ? describe : describe.skip)('importActivities: the development set (real Postgres)', () => {
   let db: TestDatabase;
   let dir: string;

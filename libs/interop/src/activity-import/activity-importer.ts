@@ -5,6 +5,7 @@ import {
   activityAggregate,
   EXTERNAL_ID_SCOPE,
   programmingContext,
+  type ActivityCommand,
   type ActivityEvent,
   type ExternalId,
 } from '@concord/programming';
@@ -22,7 +23,7 @@ import { contextHandlers } from './context-handlers';
 import { DryRunEventStore } from './dry-run-store';
 import type { SourceRecord } from './import-file';
 import { isLineError, problemOf, type LineProblem } from './line-problem';
-import { nameBasedId } from './name-based-id';
+import { importId } from './import-ids';
 
 /**
  * Lines imported at once: enough to overlap round trips and share commits (on Postgres 8 import
@@ -46,6 +47,11 @@ export interface LineResult {
 export interface ImportOptions {
   /** Runs every line through the handlers but stores nothing. */
   dryRun?: boolean;
+  /**
+   * Publishes each imported activity (`PublishActivity` after its registration or revision), for
+   * data that is public by nature, such as IATI's. Left out, publication is left as it is.
+   */
+  publish?: boolean;
   /** Called as each line is done, in completion order (progress bars). */
   onLine?: (result: LineResult) => void;
 }
@@ -57,6 +63,8 @@ export interface ImportSummary {
   revised: number;
   unchanged: number;
   failed: number;
+  /** Activities this import published (`ActivityPublished` appended); with `publish` only. */
+  published: number;
   warnings: number;
   /** Codes of the organisations the import registered, sorted. */
   organisationsCreated: string[];
@@ -94,6 +102,7 @@ class ActivityImporter {
   private readonly handlers: ReturnType<typeof contextHandlers>;
   private readonly meta: CommandMeta;
   private readonly counts: Record<LineOutcome, number> = { registered: 0, revised: 0, unchanged: 0, failed: 0 };
+  private published = 0;
   private readonly problems: LineProblem[] = [];
   private readonly organisationsCreated: string[] = [];
   /** One registration (or lookup) per organisation code, shared by the lines that need it. */
@@ -131,6 +140,7 @@ class ActivityImporter {
     return {
       lines: Object.values(this.counts).reduce((a, b) => a + b, 0),
       ...this.counts,
+      published: this.published,
       warnings: this.problems.filter((p) => p.severity === 'warning').length,
       organisationsCreated: [...this.organisationsCreated].sort(),
       problems: [...this.problems].sort((a, b) => a.line - b.line),
@@ -175,16 +185,55 @@ class ActivityImporter {
       const jointProgrammeId = await this.jointProgrammeIdOf(line, activity);
       const existing = await this.streamOf(externalId);
       const activityId = existing ?? activityIdFor(externalId);
+      const state = existing ? await this.stateOf(existing) : activityAggregate.decider.initialState;
       const command = existing
-        ? revision(activity, jointProgrammeId, await this.stateOf(existing))
+        ? revision(activity, jointProgrammeId, state)
         : registration(activity, externalId, jointProgrammeId);
       const { eventIds } = await this.handlers.activities.execute({ activityId, command, meta: this.meta });
+      if (this.options.publish) await this.publish(line, activity, activityId, state, command);
       // After the activity, so that a refused line leaves no organisation behind.
       await this.ensureOrganisations([activity.organisation, ...activity.partners.map((p) => p.organisation)]);
       this.finish(line, existing ? (eventIds.length ? 'revised' : 'unchanged') : 'registered', activityId);
     } catch (error) {
       if (!isLineError(error)) throw error;
       this.refuse(line, activity.id, pinned(error, activity));
+    }
+  }
+
+  /**
+   * `--publish`: PublishActivity through the handler, after the line's own command, so a published
+   * activity appends nothing (a re-import). A cancelled activity cannot be published: the line
+   * stays imported, with a NOT_PUBLISHED warning. A dry run stored nothing of the line, so there
+   * the decider is asked directly, on the state the line's command leads to.
+   */
+  private async publish(
+    line: number,
+    activity: ActivityLine,
+    activityId: string,
+    before: ActivityState,
+    command: ActivityCommand,
+  ): Promise<void> {
+    const publish: ActivityCommand = { type: 'PublishActivity', data: {} };
+    try {
+      if (this.options.dryRun) {
+        const { decider } = activityAggregate;
+        const context = { actor: this.meta.actor, now: new Date() };
+        const after = decider.decide(command, before, context).reduce(decider.evolve, before);
+        if (decider.decide(publish, after, context).length) this.published++;
+        return;
+      }
+      const { eventIds } = await this.handlers.activities.execute({ activityId, command: publish, meta: this.meta });
+      if (eventIds.length) this.published++;
+    } catch (error) {
+      if (!(error instanceof ConcordError && error.code === 'INVALID_TRANSITION')) throw error;
+      this.problems.push({
+        line,
+        id: activity.id,
+        severity: 'warning',
+        code: 'NOT_PUBLISHED',
+        message: `${error.message}: imported, not published`,
+        fields: [{ field: 'status', value: activity.status, reason: error.message }],
+      });
     }
   }
 
@@ -283,7 +332,7 @@ class ActivityImporter {
     if (known) return;
     try {
       await this.handlers.organisations.execute({
-        organisationId: nameBasedId('organisation', code),
+        organisationId: importId('organisation', code),
         command: { type: 'RegisterOrganisation', data: { code, name: code, type: UNKNOWN_ORGANISATION_TYPE } },
         meta: this.meta,
       });

@@ -1,7 +1,7 @@
 import { ConcordError, type FieldError } from '@concord/kernel';
 import { LANGUAGES, type ExternalId } from '@concord/programming';
 import { WHOLE_LINE } from './line-problem';
-import { nameBasedId } from './name-based-id';
+import { importId } from './import-ids';
 
 /** One activity of the interchange format (shared/dedupe/FORMAT.md), its shape checked, its rules not yet. */
 export interface ActivityLine {
@@ -218,4 +218,4 @@ export const externalIdOf = (line: Pick<ActivityLine, 'id' | 'source'>): Externa
 });
 
 /** The stream an external id is registered under when the store does not know it yet. */
-export const activityIdFor = ({ system, id }: ExternalId): string => nameBasedId('activity', `${system}:${id}`);
+export const activityIdFor = ({ system, id }: ExternalId): string => importId('activity', `${system}:${id}`);
