@@ -51,9 +51,14 @@ describe('concord import activities (embedded mode, real process)', () => {
     const run = importing(csv, '--dry-run');
     expect(await run.exited).toBe(0);
     expect(run.output()).toMatch(/Dry run, nothing stored: checked 1 line of clean\.csv/);
-    const real = importing('--format', 'csv', csv);
+    const real = importing('--format', 'csv', csv, '--publish');
     expect(await real.exited).toBe(0);
-    expect(real.output()).toMatch(/registered 1\n/);
+    expect(real.output()).toMatch(
+      /registered 1\n {2}revised {4}0\n {2}unchanged {2}0\n {2}failed {5}0\n {2}published {2}1\n/,
+    );
+    const again = importing(csv, '--publish');
+    expect(await again.exited).toBe(0);
+    expect(again.output()).toMatch(/unchanged {2}1\n {2}failed {5}0\n {2}published {2}0\n/);
   });
 
   it('exits 2 on a wrong command line, naming what is wrong', async () => {

@@ -19,9 +19,10 @@ const USAGE = `Usage: concord <command>
                                      print a development bearer token (HS256, JWT_SECRET)
   projections list                   list the projections
   projections rebuild <name|all>     drop read models and rebuild them from the events table
-  import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>]
+  import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>] [--publish]
                                      import activities (shared/dedupe/FORMAT.md) as the system;
-                                     re-importing changes nothing (docs/importing.md)
+                                     --publish shows each to anonymous callers; re-importing
+                                     changes nothing (docs/importing.md)
   demo load [--verbose]              load the demo built from the source documents (docs/demo-data.md);
                                      loading it again changes nothing
   demo generate --countries N --activities M [--seed S]

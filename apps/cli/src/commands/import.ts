@@ -14,7 +14,7 @@ import {
 } from '@concord/interop';
 import { configOrExit, openDatabase, schemaOf, type BoundedContext } from '@concord/platform';
 
-const IMPORT_USAGE = `import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>]`;
+const IMPORT_USAGE = `import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>] [--publish]`;
 
 /** Problems printed on stderr; the rest are in the --errors report. */
 const SHOWN_PROBLEMS = 20;
@@ -27,7 +27,12 @@ function parse(args: string[]) {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string' }, 'dry-run': { type: 'boolean' }, errors: { type: 'string' } },
+      options: {
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        errors: { type: 'string' },
+        publish: { type: 'boolean' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -40,7 +45,13 @@ function parse(args: string[]) {
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be ${IMPORT_FORMATS.join(' or ')} (got "${format}")`);
   }
-  return { file, format: format as ImportFormat, dryRun: !!parsed.values['dry-run'], errors: parsed.values.errors };
+  return {
+    file,
+    format: format as ImportFormat,
+    dryRun: !!parsed.values['dry-run'],
+    errors: parsed.values.errors,
+    publish: !!parsed.values.publish,
+  };
 }
 
 /**
@@ -64,7 +75,7 @@ function printProblems(problems: LineProblem[], reportFile: string | undefined):
   }
 }
 
-function printSummary(file: string, s: ImportSummary): void {
+function printSummary(file: string, s: ImportSummary, publish: boolean): void {
   const rate = Math.round((1000 * s.lines) / Math.max(s.elapsedMs, 1));
   const created = s.organisationsCreated;
   process.stdout.write(
@@ -75,6 +86,7 @@ function printSummary(file: string, s: ImportSummary): void {
       `  revised    ${s.revised}`,
       `  unchanged  ${s.unchanged}`,
       `  failed     ${s.failed}`,
+      ...(publish ? [`  published  ${s.published}`] : []),
       `  warnings   ${s.warnings}`,
       `  organisations created ${created.length}${created.length ? `: ${created.join(', ')}` : ''}`,
     ].join('\n') + '\n',
@@ -82,7 +94,7 @@ function printSummary(file: string, s: ImportSummary): void {
 }
 
 async function run(contexts: BoundedContext[], args: string[]): Promise<number> {
-  const { file, format, dryRun, errors } = parse(args);
+  const { file, format, dryRun, errors, publish } = parse(args);
   // Counted before the database is opened: an unreadable file stops here with nothing touched.
   const total = await countRecords(file, format);
   const config = configOrExit();
@@ -92,6 +104,7 @@ async function run(contexts: BoundedContext[], args: string[]): Promise<number> 
     const progress = new ImportProgress(process.stderr, total);
     summary = await importActivities(database.dataSource, readImportFile(file, format), {
       dryRun,
+      publish,
       onLine: () => progress.tick(),
     });
     progress.finish();
@@ -100,7 +113,7 @@ async function run(contexts: BoundedContext[], args: string[]): Promise<number> 
   }
   if (errors) await writeFile(errors, summary.problems.map((p) => `${JSON.stringify(p)}\n`).join(''));
   printProblems(summary.problems, errors);
-  printSummary(file, summary);
+  printSummary(file, summary, publish);
   return summary.failed ? 1 : 0;
 }
 
