@@ -15,8 +15,9 @@ const ANNEX_PERIOD = { start: '2016-01-01', end: '2020-12-31' };
 
 /**
  * seed000_annex4_abnd.csv: the assessment-based national dialogues (ABNDs) of document 000's
- * Annex 4, each registered as a closed assessment activity (function ASSESSMENT). What the annex
- * only implies is written into the activity's description, and its row is its external id.
+ * Annex 4, each registered as a closed assessment activity (function ASSESSMENT) and published.
+ * What the annex only implies is written into the activity's description, and its row is its
+ * external id.
  */
 export function planAssessments(ctx: PlanContext, rows: readonly CsvRecord[]): DemoTable {
   return {
@@ -59,10 +60,15 @@ function assessmentRecord(ctx: PlanContext, row: Row): DemoRecord {
       externalIds: [{ system: 'CONCORD_DEMO', id: `seed000_annex4_abnd:${row.seq}` }],
     },
   });
+  // Annex 4 is a public report: the assessments it lists are public (ADR 0007).
+  const publish = demoStep(activityAggregate, { kind: 'activity', key: `abnd:${row.seq}` }, 'publish', {
+    type: 'PublishActivity',
+    data: {},
+  });
   const presences = ctx.presences([lead.code, ...partners], [country]);
   return {
     label,
-    steps: [register, ...presences.steps],
+    steps: [register, publish, ...presences.steps],
     inferred: [...inferred, ...presences.inferred],
     leftOut: agencies.unresolved.filter((part) => !counterparts.includes(part)),
   };

@@ -28,7 +28,8 @@ type Row = Record<(typeof JOINT_PROGRAMME_COLUMNS)[number], string>;
 /**
  * seed000_jps_mentioned.csv: the joint programmes and other joint initiatives document 000 names,
  * each drafted as a joint programme (CONCEPT) with its agencies, countries, counterparts, funding
- * and period, and its agencies' presence in its countries.
+ * and period, and published (the document is a public report); and its agencies' presence in its
+ * countries.
  */
 export function planJointProgrammes(ctx: PlanContext, rows: readonly CsvRecord[]): DemoTable {
   return {
@@ -64,13 +65,18 @@ function jointProgrammeRecord(ctx: PlanContext, row: Row): DemoRecord {
       targetGroups,
     },
   });
+  // Document 000 is a public report: what it says of a programme is public (ADR 0007).
+  const publish = demoStep(jointProgrammeAggregate, { kind: 'joint-programme', key: row.id }, 'publish', {
+    type: 'PublishJointProgramme',
+    data: {},
+  });
   const presences = ctx.presences(
     participants.map((p) => p.organisation),
     countries.codes,
   );
   return {
     label: row.id,
-    steps: [draft, ...presences.steps],
+    steps: [draft, publish, ...presences.steps],
     inferred: [
       ...title.inferred,
       ...leads,
