@@ -4,6 +4,7 @@ import { Controller, Get, Global, Module, Res, type DynamicModule, type INestApp
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { CommandRunner, EventStore } from '@concord/eventing';
 import type { Request, Response, NextFunction } from 'express';
 import { DataSource } from 'typeorm';
@@ -86,7 +87,13 @@ function graphqlModule(runtime: Runtime): DynamicModule {
     context: ({ req }: { req: Request }) => buildRequestContext(req, verifier),
     formatError,
     validationRules: [depthLimit(12)],
-    plugins: [authPlugin, requestLoggingPlugin(runtime.logger.child({ component: 'graphql' }), runtime.metrics)],
+    plugins: [
+      authPlugin,
+      requestLoggingPlugin(runtime.logger.child({ component: 'graphql' }), runtime.metrics),
+      // Responses are never HTTP-cached (POST, per-caller data); the default cache-control plugin
+      // would otherwise wrap every field resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
 }
 
