@@ -97,4 +97,34 @@ describe('Projection runner (real Postgres)', () => {
     expect(replayed).toBeGreaterThan(0);
     expect(await tableHash(db.dataSource, 'test_counters')).toBe(live); // …and get it back by replay
   });
+
+  it('rebuilds after a live batch that was mid-transaction when the rebuild began, keeping its writes', async () => {
+    const id = newId();
+    const events = await incrementAll(id, [2, 3]);
+    const live = db.dataSource.createQueryRunner();
+    await live.connect();
+    await live.startTransaction();
+    await projections().apply(live.manager, [counterProjection], events); // holds the shared lock
+
+    const rebuilt = rebuildProjection(db.dataSource, registry, counterProjection);
+    await waitUntilRebuildWaitsForTheLock();
+    await live.commitTransaction();
+    await live.release();
+
+    await expect(rebuilt).resolves.toBeGreaterThan(0);
+    expect(await counter(id)).toEqual({ total: 5, events: 2 });
+    // The live consumer redelivering that batch after the rebuild changes nothing.
+    await projections().handle(events);
+    expect(await counter(id)).toEqual({ total: 5, events: 2 });
+  });
+
+  const waitUntilRebuildWaitsForTheLock = async () => {
+    for (;;) {
+      const [{ waiting }] = await db.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+      );
+      if (waiting > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
 });
