@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './database/database';
+export * from './database/count-rows';
 export * from './database/pglite-server';
 export * from './auth/tokens';
 export * from './observability/logger';

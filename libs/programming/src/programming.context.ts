@@ -21,6 +21,7 @@ import {
 import { ProgrammingFrameworks1763900003000 } from './migrations/1763900003000-programming-frameworks';
 import { ProgrammingJointProgrammes1763900004000 } from './migrations/1763900004000-programming-joint-programmes';
 import { ProgrammingPublication1763900007000 } from './migrations/1763900007000-programming-publication';
+import { ProgrammingActivityFilterIndex1763900008000 } from './migrations/1763900008000-programming-activity-filter-index';
 
 /** Cooperation frameworks, joint programmes and activities: who does what, where, when, for whom. */
 export const programmingContext: BoundedContext = {
@@ -44,6 +45,7 @@ export const programmingContext: BoundedContext = {
     ProgrammingFrameworks1763900003000,
     ProgrammingJointProgrammes1763900004000,
     ProgrammingPublication1763900007000,
+    ProgrammingActivityFilterIndex1763900008000,
   ],
   projections: [cooperationFrameworkProjection, jointProgrammeProjection, activityProjection],
   module: ProgrammingModule,

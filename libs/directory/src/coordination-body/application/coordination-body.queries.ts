@@ -1,3 +1,4 @@
+import { countRows } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { ConcordError, decodeCursor, encodeCursor, pageSize, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
@@ -79,7 +80,7 @@ export class CoordinationBodyQueries {
         { organisation: filter.organisation },
       );
     }
-    const totalCount = await query.getCount();
+    const totalCount = await countRows(query);
     if (page.after) query.andWhere('(b.name, b.id) > (:afterName, :afterId)', afterKey(page.after));
     const rows = await query
       .orderBy('b.name', 'ASC')

@@ -1,3 +1,4 @@
+import { countRows } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { ConcordError, decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
@@ -70,7 +71,7 @@ export class FocalPointQueries {
     }
     if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
     if (filter.tag) query.andWhere('f.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    const totalCount = await query.getCount();
+    const totalCount = await countRows(query);
     if (page.after) {
       query.andWhere(
         '(f.country, f.organisationCode, f.id) > (:afterCountry, :afterOrganisation, :afterId)',

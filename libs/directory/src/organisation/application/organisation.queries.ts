@@ -1,3 +1,4 @@
+import { countRows } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, pageSize, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
@@ -63,7 +64,7 @@ export class OrganisationQueries {
         { kind: filter.mandate.kind, areaCode: filter.mandate.code },
       );
     }
-    const totalCount = await query.getCount();
+    const totalCount = await countRows(query);
     if (page.after) query.andWhere('o.code > :after', { after: decodeCursor(page.after) });
     const rows = await query
       .orderBy('o.code', 'ASC')

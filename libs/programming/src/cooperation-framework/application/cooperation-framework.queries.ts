@@ -1,3 +1,4 @@
+import { countRows } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
 import { DataSource, In, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -24,7 +25,7 @@ export async function pageByCode<T extends ObjectLiteral & { code: string }>(
 ): Promise<Page<T>> {
   const size = pageSize(page.first);
   const alias = query.alias;
-  const totalCount = await query.getCount();
+  const totalCount = await countRows(query);
   if (page.after) query.andWhere(`${alias}.code > :after`, { after: decodeCursor(page.after) });
   const rows = await query
     .orderBy(`${alias}.code`, 'ASC')
