@@ -32,6 +32,8 @@ Roles: platform-admin, rco-coordinator, agency-editor, jp-manager, viewer.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `concord <anything> --help` is a request for the usage, never an unknown option.
+  if (argv.includes('--help') || argv.includes('-h')) return usage();
   switch (command) {
     case 'start':
       await runProcess('concord', { api: true, worker: true }, contexts, { onStarted: demoOnStart(process.env) });
@@ -54,12 +56,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined:
     case 'help':
-    case '--help':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return usage();
   }
   process.stderr.write(`concord: unknown command "${argv.join(' ')}"\n\n${USAGE}\n`);
   return 2;
+}
+
+function usage(): number {
+  process.stdout.write(`${USAGE}\n`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(
