@@ -26,7 +26,7 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
 
   beforeAll(async () => {
     broker = await dedicatedBroker('faults');
-    broker.start();
+    await broker.start();
     db = await createTestDatabase(schemaOf([directoryContext]), { needsServer: true });
     env = {
       DATABASE_URL: db.url!,
@@ -47,7 +47,7 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
   afterAll(async () => {
     await Promise.all([api?.kill(), worker?.kill()]);
     await db?.close();
-    broker?.remove();
+    await broker?.remove();
   });
 
   const gql = (query: string, variables?: Record<string, unknown>) =>
@@ -120,9 +120,9 @@ describe('distributed mode (api and worker processes, real Postgres and Kafka)',
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    broker.stop();
+    await broker.stop();
     await new Promise((resolve) => setTimeout(resolve, 2000)); // commands keep landing in Postgres meanwhile
-    broker.start();
+    await broker.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     stop = true;
     await writes;

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePortPair } from './free-port';
 
@@ -15,7 +16,9 @@ export function testKafka(): { brokers: string[]; topicPrefix: string; kafka: Ka
 
 /**
  * A broker of the test's own (infra/kafka), for fault tests that stop and restart it without
- * disturbing the suites that share the run's broker.
+ * disturbing the suites that share the run's broker. Starting and stopping are asynchronous: a
+ * test's HTTP clients must go on meanwhile (a blocked event loop leaves their keep-alive sockets
+ * idle past the server's timeout, and the next request on one fails with "other side closed").
  */
 export async function dedicatedBroker(name: string) {
   const port = await freePortPair(19_200);
@@ -27,16 +30,17 @@ export async function dedicatedBroker(name: string) {
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(port + 1),
   };
-  const run = (command: string) =>
-    execFileSync('bash', [join(root, 'infra', 'kafka', 'kafka.sh'), command], { env, stdio: 'ignore' });
+  const run = async (command: string): Promise<void> => {
+    await promisify(execFile)('bash', [join(root, 'infra', 'kafka', 'kafka.sh'), command], { env });
+  };
   return {
     brokers: [`127.0.0.1:${port}`],
     start: () => run('start'),
     stop: () => run('stop'),
     /** Stops it and deletes its data. */
-    remove: () => {
-      run('stop');
-      rmSync(env.KAFKA_HOME_DIR, { recursive: true, force: true });
+    remove: async () => {
+      await run('stop');
+      await rm(env.KAFKA_HOME_DIR, { recursive: true, force: true });
     },
   };
 }

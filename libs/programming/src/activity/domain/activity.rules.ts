@@ -90,9 +90,6 @@ function localisedText(v: Violations, path: string, input: LocalisedText | null 
 }
 
 function titleLanguage(v: Violations, given: string | null | undefined, titles: LocalisedText): Language {
-  if (Object.keys(titles).length === 0) {
-    v.add('TITLE_REQUIRED', 'titles', titles, `must give a title in at least one of ${LANGUAGES.join(', ')}`);
-  }
   const language = given ?? (titles.en ? 'en' : (LANGUAGES.find((l) => titles[l]) ?? 'en'));
   if (!isLanguage(language)) {
     v.add('UNKNOWN_CODE', 'language', language, `must be one of ${LANGUAGES.join(', ')}`);
@@ -230,6 +227,15 @@ function sdgTargets(v: Violations, values: readonly string[] | null | undefined)
 /** The descriptive fields, cleaned into one canonical form; every broken rule is added to `v`. */
 export function activityDetails(v: Violations, input: ActivityDetailsInput): ActivityDetails {
   const titles = localisedText(v, 'titles', input.titles, MAX_TITLE);
+  if (Object.keys(titles).length === 0) {
+    // The value as given: blank titles were dropped from `titles`.
+    v.add(
+      'TITLE_REQUIRED',
+      'titles',
+      input.titles ?? null,
+      `must give a title in at least one of ${LANGUAGES.join(', ')}`,
+    );
+  }
   period(v, input.start, input.end);
   return {
     titles,
