@@ -236,6 +236,20 @@ describe('Interaction levels between members (doc 001)', () => {
       .then([]);
   });
 
+  it("forgets a member's levels when it leaves, so after re-admission its level is recorded afresh", () => {
+    const aligned: CoordinationBodyEvent = {
+      type: 'BodyInteractionLevelRecorded',
+      data: { a: 'ILO', b: 'UNICEF', level: 'POLICY_ALIGNMENT' },
+    };
+    const left: CoordinationBodyEvent = { type: 'BodyMemberRemoved', data: { organisation: 'UNICEF' } };
+    given(established, ilo, unicef, aligned, left)
+      .when({ type: 'RecordInteractionLevel', data: { a: 'ILO', b: 'UNICEF', level: 'POLICY_ALIGNMENT' } })
+      .thenThrows('NOT_A_MEMBER', /^b: UNICEF is not a member/);
+    given(established, ilo, unicef, aligned, left, unicef)
+      .when({ type: 'RecordInteractionLevel', data: { a: 'UNICEF', b: 'ILO', level: 'POLICY_ALIGNMENT' } })
+      .then([{ type: 'BodyInteractionLevelRecorded', data: { a: 'ILO', b: 'UNICEF', level: 'POLICY_ALIGNMENT' } }]);
+  });
+
   it('refuses a non-member, one organisation with itself, and an unknown level', () => {
     given(established, ilo)
       .when({ type: 'RecordInteractionLevel', data: { a: 'ILO', b: 'WFP', level: 'SILOS' } })

@@ -297,8 +297,13 @@ export const coordinationBodyDecider: Decider<CoordinationBodyCommand, Coordinat
         }));
       case 'BodyMemberRemoved':
         return withBody(state, (body) => {
-          const { [event.data.organisation]: _removed, ...members } = body.members;
-          return { ...body, members, chairs: body.chairs.filter((c) => c !== event.data.organisation) };
+          const left = event.data.organisation;
+          const { [left]: _removed, ...members } = body.members;
+          // Levels are between current members: the leaver's go with it (divisions of labour stay, as history).
+          const interactions = Object.fromEntries(
+            Object.entries(body.interactions).filter(([pair]) => !pair.split('|').includes(left)),
+          );
+          return { ...body, members, interactions, chairs: body.chairs.filter((c) => c !== left) };
         });
       case 'BodyChairAppointed':
         return withBody(state, (body) => ({ ...body, chairs: [...body.chairs, event.data.organisation] }));

@@ -190,6 +190,24 @@ describe('Coordination bodies over GraphQL (embedded mode)', () => {
     ]);
   });
 
+  it('removes a member with its interaction levels, and keeps the divisions of labour that name it', async () => {
+    expect(
+      (await send('removeBodyMember', malawiBodyId, { organisation: 'UNICEF' }, malawiRco)).errors,
+    ).toBeUndefined();
+    const body = await readBack(malawiBodyId, 9);
+    expect(body.members).toEqual([
+      expect.objectContaining({ organisationCode: 'ILO' }),
+      expect.objectContaining({ organisationCode: 'WFP' }),
+    ]);
+    expect(body.interactions).toEqual([]);
+    expect(body.divisionsOfLabour).toEqual([expect.objectContaining({ seq: 1, organisations: ['WFP', 'UNICEF'] })]);
+    const stored = await app.database.dataSource.query(
+      `SELECT org_a, org_b FROM directory_body_interactions WHERE body_id = $1`,
+      [malawiBodyId],
+    );
+    expect(stored).toEqual([]);
+  });
+
   it('refuses to appoint a non-member as chair, naming the organisation, and stores nothing', async () => {
     const before = await eventCount();
     expectRefused(

@@ -58,6 +58,9 @@ export const coordinationBodyProjection: Projection = {
         return void (await touch());
       case 'BodyMemberRemoved':
         await tx.delete(BodyMemberRow, { bodyId, organisationCode: event.data.organisation });
+        // As the decider's state: the leaver's interaction levels go, its divisions of labour stay.
+        await tx.delete(BodyInteractionRow, { bodyId, orgA: event.data.organisation });
+        await tx.delete(BodyInteractionRow, { bodyId, orgB: event.data.organisation });
         return void (await touch());
       case 'BodyChairAppointed':
       case 'BodyChairRelieved':
