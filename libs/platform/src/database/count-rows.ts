@@ -15,3 +15,13 @@ export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuild
     .getRawOne();
   return row?.count ?? 0;
 }
+
+/**
+ * The count of what `query` matches as it stands now (later changes to it, such as a cursor
+ * condition, do not count), run on the first call only.
+ */
+export function countWhenAsked<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): () => Promise<number> {
+  const counting = query.clone();
+  let count: Promise<number> | undefined;
+  return () => (count ??= countRows(counting));
+}

@@ -79,7 +79,7 @@ export class AuditTrailResolver {
     return toConnection({
       nodes: events.slice(0, size).map((e) => ({ cursor: encodeCursor(String(e.version)), node: toAuditEvent(e) })),
       hasNextPage: events.length > size,
-      totalCount: await this.store.streamVersion(streamId),
+      totalCount: () => this.store.streamVersion(streamId),
     });
   }
 }

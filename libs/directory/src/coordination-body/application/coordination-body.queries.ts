@@ -1,8 +1,7 @@
-import { countRows } from '@concord/platform';
+import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { ConcordError, decodeCursor, encodeCursor, pageSize, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
-import type { Page } from '../../organisation/application/organisation.queries';
 import { OrganisationRow } from '../../organisation/read-model/organisation.rows';
 import {
   BodyDivisionRow,
@@ -80,7 +79,7 @@ export class CoordinationBodyQueries {
         { organisation: filter.organisation },
       );
     }
-    const totalCount = await countRows(query);
+    const totalCount = countWhenAsked(query);
     if (page.after) query.andWhere('(b.name, b.id) > (:afterName, :afterId)', afterKey(page.after));
     const rows = await query
       .orderBy('b.name', 'ASC')

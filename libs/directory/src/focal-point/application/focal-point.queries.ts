@@ -1,8 +1,7 @@
-import { countRows } from '@concord/platform';
+import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { ConcordError, decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
-import type { Page } from '../../organisation/application/organisation.queries';
 import { OrganisationRow } from '../../organisation/read-model/organisation.rows';
 import { FocalPointRow } from '../read-model/focal-point.rows';
 import { seesPersonalData } from './focal-point.policy';
@@ -71,7 +70,7 @@ export class FocalPointQueries {
     }
     if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
     if (filter.tag) query.andWhere('f.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
-    const totalCount = await countRows(query);
+    const totalCount = countWhenAsked(query);
     if (page.after) {
       query.andWhere(
         '(f.country, f.organisationCode, f.id) > (:afterCountry, :afterOrganisation, :afterId)',

@@ -1,4 +1,4 @@
-import { countRows } from '@concord/platform';
+import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, pageSize, type PageRequest } from '@concord/kernel';
 import { DataSource, In } from 'typeorm';
@@ -9,12 +9,6 @@ export interface OrganisationFilter {
   type?: string;
   country?: string;
   mandate?: { kind: MandateAreaKind; code: string };
-}
-
-export interface Page<T> {
-  nodes: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  totalCount: number;
 }
 
 /** Reads of the directory's organisation tables; resolvers call these, never repositories. */
@@ -64,7 +58,7 @@ export class OrganisationQueries {
         { kind: filter.mandate.kind, areaCode: filter.mandate.code },
       );
     }
-    const totalCount = await countRows(query);
+    const totalCount = countWhenAsked(query);
     if (page.after) query.andWhere('o.code > :after', { after: decodeCursor(page.after) });
     const rows = await query
       .orderBy('o.code', 'ASC')

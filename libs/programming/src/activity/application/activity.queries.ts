@@ -1,5 +1,5 @@
 import { ConcordError, decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
-import { countRows } from '@concord/platform';
+import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { PUBLISHED_FRAMEWORK_STATUSES } from '../../cooperation-framework/application/cooperation-framework.policy';
@@ -22,12 +22,6 @@ export interface ActivityFilter {
   period?: { from?: string; to?: string };
   /** Part of the title, any case. */
   text?: string;
-}
-
-export interface Page<T> {
-  nodes: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  totalCount: number;
 }
 
 /** An organisation as the directory names it. */
@@ -128,7 +122,7 @@ export class ActivityQueries {
     const matching = repository.createQueryBuilder('a');
     applyFilter(matching, filter);
     if (!seesUnpublished(viewer)) onlyPublished(matching, filter);
-    const totalCount = await countRows(matching);
+    const totalCount = countWhenAsked(matching);
     if (page.after) {
       const after = afterKey(page.after);
       matching.andWhere('(a.start_date, a.id) > (CAST(:afterStart AS date), :afterId)', {

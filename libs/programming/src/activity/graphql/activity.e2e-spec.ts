@@ -2,6 +2,7 @@ import { directoryContext } from '@concord/directory';
 import { rebuildProjection, tableHash } from '@concord/eventing';
 import { projectionGroup } from '@concord/platform';
 import { eventually, startTestApp, type GqlResult, type TestApp } from '@concord/test-support';
+import type { Logger } from 'typeorm';
 import { programmingContext } from '../../programming.context';
 import { activityProjection } from '../read-model/activity.projection';
 
@@ -509,6 +510,28 @@ describe('Activities over GraphQL (embedded mode)', () => {
       }
       const { data } = await app.gql<List>(LIST, { filter: { country: 'MWI' } }, reader);
       expect(seen).toEqual(data!.activities.edges.map((e) => e.node.id));
+    });
+
+    it('counts only when totalCount is asked for', async () => {
+      const countsRun = async (query: string) => {
+        const ds = app.database.dataSource as unknown as { logger: Logger };
+        const original = ds.logger;
+        const counts: string[] = [];
+        ds.logger = Object.assign(Object.create(original) as Logger, {
+          logQuery: (sql: string) => void (/COUNT\(\*\)/.test(sql) && counts.push(sql)),
+        });
+        try {
+          const { data } = await app.gql<List>(query, { filter: { country: 'MWI' }, first: 2 }, reader);
+          expect(data!.activities.edges).toHaveLength(2);
+        } finally {
+          ds.logger = original;
+        }
+        return counts.length;
+      };
+      const withoutTotal = `query ($filter: ActivityFilterInput, $first: Int) {
+        activities(filter: $filter, first: $first) { edges { node { id } } pageInfo { hasNextPage } } }`;
+      expect(await countsRun(withoutTotal)).toBe(0);
+      expect(await countsRun(LIST)).toBe(1);
     });
 
     it('refuses a foreign cursor, a bad date and an oversized page as BAD_USER_INPUT naming the argument', async () => {

@@ -1,4 +1,4 @@
-import { countRows } from '@concord/platform';
+import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
 import { DataSource, In, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -12,12 +12,6 @@ export interface CooperationFrameworkFilter {
   status?: CooperationFrameworkStatus;
 }
 
-export interface Page<T> {
-  nodes: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  totalCount: number;
-}
-
 /** One Relay page of a query ordered by its unique `code` column (the cursor). */
 export async function pageByCode<T extends ObjectLiteral & { code: string }>(
   query: SelectQueryBuilder<T>,
@@ -25,7 +19,7 @@ export async function pageByCode<T extends ObjectLiteral & { code: string }>(
 ): Promise<Page<T>> {
   const size = pageSize(page.first);
   const alias = query.alias;
-  const totalCount = await countRows(query);
+  const totalCount = countWhenAsked(query);
   if (page.after) query.andWhere(`${alias}.code > :after`, { after: decodeCursor(page.after) });
   const rows = await query
     .orderBy(`${alias}.code`, 'ASC')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, PageRequest } from '@concord/kernel';
 import { DataSource, In, type FindOptionsWhere } from 'typeorm';
-import { pageByCode, type Page } from '../../cooperation-framework/application/cooperation-framework.queries';
+import type { Page } from '@concord/platform';
+import { pageByCode } from '../../cooperation-framework/application/cooperation-framework.queries';
 import { seesUnpublished } from '../../publication.policy';
 import type { JointProgrammeStatus } from '../domain/joint-programme.events';
 import { JointProgrammeRow, JpParticipantRow, JpReportRow, JpResultLinkRow } from '../read-model/joint-programme.rows';
