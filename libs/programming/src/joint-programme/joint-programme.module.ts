@@ -3,12 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CooperationFrameworkModule } from '../cooperation-framework/cooperation-framework.module';
 import { JointProgrammeCommandHandler } from './application/joint-programme-command.handler';
 import { JointProgrammeQueries } from './application/joint-programme.queries';
+import { LinkedActivities } from './application/linked-activities';
 import { JointProgrammeResolver } from './graphql/joint-programme.resolver';
 
 /** Joint programmes read framework results (links are checked and shown through them). */
 @Module({
   imports: [CqrsModule, CooperationFrameworkModule],
-  providers: [JointProgrammeCommandHandler, JointProgrammeQueries, JointProgrammeResolver],
+  providers: [JointProgrammeCommandHandler, JointProgrammeQueries, LinkedActivities, JointProgrammeResolver],
   exports: [JointProgrammeQueries],
 })
 export class JointProgrammeModule {}

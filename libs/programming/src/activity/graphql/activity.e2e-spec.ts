@@ -387,6 +387,28 @@ describe('Activities over GraphQL (embedded mode)', () => {
       });
     });
 
+    it("refuses to narrow the programme's period past a linked activity, naming it, and stores nothing", async () => {
+      const { written } = await register({ start: '2020-03-01', end: '2021-12-31', jointProgrammeId });
+      await readBack(written!.id, 1);
+      const before = await eventCount();
+      const revise = `mutation ($input: ReviseJointProgrammeInput!) { reviseJointProgramme(input: $input) { version } }`;
+      const narrowed = refusal(
+        await send(revise, { id: jointProgrammeId, startDate: '2020-06-01', endDate: '2022-12-31' }),
+      );
+      expect(narrowed.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'ACTIVITY_OUTSIDE_PERIOD',
+        fields: [
+          {
+            path: 'startDate',
+            value: '2020-06-01',
+            message: `would leave out linked activity "Fiscal space analysis for a universal child benefit" (${written!.id}), which starts 2020-03-01; move the activity or unlink it first`,
+          },
+        ],
+      });
+      expect(await eventCount()).toBe(before);
+    });
+
     it('refuses a programme that does not exist as NOT_FOUND', async () => {
       const { written } = await register();
       expect(refusal(await send(LINK, { id: written!.id, jointProgrammeId: 'JP-NOWHERE' })).extensions).toEqual({

@@ -7,16 +7,18 @@ import { jointProgrammeAggregate } from '../domain/joint-programme.aggregate';
 import type { FrameworkResultFacts, JointProgrammeCommand } from '../domain/joint-programme.commands';
 import { ExecuteJointProgrammeCommand, type JointProgrammeRequest } from './joint-programme.command';
 import { authorizeJointProgrammeCommand } from './joint-programme.policy';
+import { LinkedActivities } from './linked-activities';
 
 @CommandHandler(ExecuteJointProgrammeCommand)
 export class JointProgrammeCommandHandler implements ICommandHandler<ExecuteJointProgrammeCommand, AppendResult> {
   constructor(
     private readonly commands: CommandRunner,
     private readonly frameworks: CooperationFrameworkQueries,
+    private readonly linkedActivities: LinkedActivities,
   ) {}
 
   async execute({ jointProgrammeId, request, meta }: ExecuteJointProgrammeCommand): Promise<AppendResult> {
-    const command = await this.resolve(request);
+    const command = await this.resolve(jointProgrammeId, request);
     return this.commands.run(jointProgrammeAggregate, {
       streamId: jointProgrammeId,
       command,
@@ -25,8 +27,16 @@ export class JointProgrammeCommandHandler implements ICommandHandler<ExecuteJoin
     });
   }
 
-  /** Framework results come from the framework read model: their kind and their framework's countries. */
-  private async resolve(request: JointProgrammeRequest): Promise<JointProgrammeCommand> {
+  /**
+   * Facts from other aggregates' read models: framework results (their kind and their framework's
+   * countries), and for a new period the linked activities that reach furthest out.
+   */
+  private async resolve(jointProgrammeId: string, request: JointProgrammeRequest): Promise<JointProgrammeCommand> {
+    if (request.type === 'ReviseJointProgramme') {
+      const { startDate, endDate } = request.data;
+      if (startDate == null && endDate == null) return request;
+      return { ...request, linkedActivities: await this.linkedActivities.spanOf(jointProgrammeId) };
+    }
     if (request.type !== 'LinkFrameworkResults') return request;
     const { resultIds } = request.data;
     const rows = await this.frameworks.resultsByIds(resultIds);

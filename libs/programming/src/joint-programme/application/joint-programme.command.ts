@@ -3,10 +3,12 @@ import type { JointProgrammeCommand } from '../domain/joint-programme.commands';
 
 /**
  * What callers ask of a joint programme: the domain commands, except that framework results are
- * named by id; the handler looks them up before the decider sees them.
+ * named by id and a revision carries no facts about linked activities; the handler looks both up
+ * before the decider sees them.
  */
 export type JointProgrammeRequest =
-  | Exclude<JointProgrammeCommand, { type: 'LinkFrameworkResults' }>
+  | Exclude<JointProgrammeCommand, { type: 'LinkFrameworkResults' | 'ReviseJointProgramme' }>
+  | Omit<Extract<JointProgrammeCommand, { type: 'ReviseJointProgramme' }>, 'linkedActivities'>
   | { type: 'LinkFrameworkResults'; data: { resultIds: string[] } };
 
 /** The command-bus message for any joint programme command. */

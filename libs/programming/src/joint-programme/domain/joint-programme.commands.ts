@@ -17,6 +17,23 @@ export interface FrameworkResultFacts {
   countries: string[];
 }
 
+/** A linked activity's dates, as the command handler found them in the activity read model. */
+export interface LinkedActivityDates {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * The linked activities that reach furthest out of a programme (earliest start, latest end); a
+ * revised period must still hold them. Absent when no activity is linked.
+ */
+export interface LinkedActivitySpan {
+  earliest: LinkedActivityDates;
+  latest: LinkedActivityDates;
+}
+
 /** A progress report as a command gives it: the lists may be left out. */
 export type ProgressReportInput = Pick<ProgressReport, 'period'> & Partial<Omit<ProgressReport, 'period'>>;
 
@@ -25,7 +42,7 @@ type Transition<T extends string> = { type: T; data: Record<string, never> };
 /** Everything one can ask of a joint programme. */
 export type JointProgrammeCommand =
   | { type: 'DraftJointProgramme'; data: { code: string } & JointProgrammeDetailsInput }
-  | { type: 'ReviseJointProgramme'; data: Partial<JointProgrammeDetailsInput> }
+  | { type: 'ReviseJointProgramme'; data: Partial<JointProgrammeDetailsInput>; linkedActivities?: LinkedActivitySpan }
   | Transition<'SubmitJointProgramme'>
   | Transition<'ApproveJointProgramme'>
   | { type: 'RejectJointProgramme'; data: { reason: string } }

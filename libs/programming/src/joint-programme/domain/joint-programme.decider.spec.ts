@@ -298,6 +298,40 @@ describe('Revising a joint programme', () => {
         /^countries: output MWI-UNSDCF:1.1.1 belongs to the framework of MWI, not ZMB/,
       ));
 
+  describe('with linked activities', () => {
+    // The activities of the programme that start first and end last (period 2020-01-01 to 2022-02-28).
+    const linkedActivities = {
+      earliest: { id: 'a-1', title: 'Cash transfer design', start: '2020-03-01', end: '2020-12-31' },
+      latest: { id: 'a-2', title: 'Registry roll-out', start: '2021-01-01', end: '2022-01-31' },
+    };
+    const reviseHolding = (data: Partial<DraftData>): JointProgrammeCommand => ({
+      type: 'ReviseJointProgramme',
+      data,
+      linkedActivities,
+    });
+
+    it('accepts a new period that still holds every linked activity', () =>
+      given(drafted)
+        .when(reviseHolding({ startDate: '2020-03-01', endDate: '2022-01-31' }))
+        .then([expect.objectContaining({ data: expect.objectContaining({ changed: ['startDate', 'endDate'] }) })]));
+
+    it('refuses a start after a linked activity starts, naming the activity', () =>
+      given(drafted)
+        .when(reviseHolding({ startDate: '2020-06-01', endDate: '2022-02-28' }))
+        .thenThrows(
+          'ACTIVITY_OUTSIDE_PERIOD',
+          /^startDate: would leave out linked activity "Cash transfer design" \(a-1\), which starts 2020-03-01; move the activity or unlink it first/,
+        ));
+
+    it('refuses an end before a linked activity ends, naming the activity', () =>
+      given(drafted)
+        .when(reviseHolding({ startDate: '2020-01-01', endDate: '2021-12-31' }))
+        .thenThrows(
+          'ACTIVITY_OUTSIDE_PERIOD',
+          /^endDate: would leave out linked activity "Registry roll-out" \(a-2\), which ends 2022-01-31/,
+        ));
+  });
+
   it('refuses revisions once approved, naming the state', () =>
     given(drafted, submitted, approved)
       .when(revise({ title: 'Too late' }))

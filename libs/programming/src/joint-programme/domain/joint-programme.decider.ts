@@ -1,6 +1,6 @@
 import { assertNever, ConcordError, lifecycleError, type Decider } from '@concord/kernel';
 import { bad, validCode, validText } from '../../cooperation-framework/domain/field-rules';
-import type { FrameworkResultFacts, JointProgrammeCommand } from './joint-programme.commands';
+import type { FrameworkResultFacts, JointProgrammeCommand, LinkedActivitySpan } from './joint-programme.commands';
 import type {
   JointProgrammeDetails,
   JointProgrammeEvent,
@@ -70,9 +70,26 @@ function decideRevision(
   const details = validDetails({ ...state.details, leadOrganisation: undefined, ...givenFields(command.data) });
   if (state.status === 'SUBMITTED') checkSubmittable(state.code, details);
   Object.values(state.links).forEach((link) => checkLinkFits('countries', link, details.countries));
+  if (command.linkedActivities) checkHoldsLinkedActivities(details, command.linkedActivities);
   const fields = new Set([...Object.keys(state.details), ...Object.keys(details)] as (keyof JointProgrammeDetails)[]);
   const changed = [...fields].filter((field) => !sameJson(state.details[field], details[field]));
   return changed.length ? [{ type: 'JointProgrammeRevised', data: { changed, details } }] : [];
+}
+
+/** A new period may not leave out an activity linked to the programme; the error names it. */
+function checkHoldsLinkedActivities(
+  { startDate, endDate }: JointProgrammeDetails,
+  { earliest, latest }: LinkedActivitySpan,
+): void {
+  const fix = 'move the activity or unlink it first';
+  if (startDate && earliest.start < startDate) {
+    const message = `would leave out linked activity "${earliest.title}" (${earliest.id}), which starts ${earliest.start}; ${fix}`;
+    throw bad('ACTIVITY_OUTSIDE_PERIOD', 'startDate', startDate, message);
+  }
+  if (endDate && latest.end > endDate) {
+    const message = `would leave out linked activity "${latest.title}" (${latest.id}), which ends ${latest.end}; ${fix}`;
+    throw bad('ACTIVITY_OUTSIDE_PERIOD', 'endDate', endDate, message);
+  }
 }
 
 function linkable(path: string, result: FrameworkResultFacts): LinkedFrameworkResult {
