@@ -23,7 +23,7 @@ export class ActivityCommandHandler implements ICommandHandler<ExecuteActivityCo
         message: 'must be a UUID or 1–80 letters, digits or . _ : -',
       });
     }
-    const withFacts = await this.withJointProgrammePeriod(command);
+    const withFacts = await this.withJointProgrammePeriod(activityId, command);
     return this.commands.run(activityAggregate, {
       streamId: activityId,
       command: withFacts,
@@ -32,13 +32,18 @@ export class ActivityCommandHandler implements ICommandHandler<ExecuteActivityCo
     });
   }
 
-  /** The command with the period of the programme it links to, from the read model, never from the caller. */
-  private async withJointProgrammePeriod(command: ActivityCommand): Promise<ActivityCommand> {
+  /** The command with the periods of the programmes it links to, from the read models, never from the caller. */
+  private async withJointProgrammePeriod(activityId: string, command: ActivityCommand): Promise<ActivityCommand> {
     switch (command.type) {
       case 'RegisterActivity':
         return { ...command, data: { ...command.data, jointProgrammePeriod: await this.periodOf(command.data) } };
-      case 'ReviseActivity':
-        return { ...command, data: { ...command.data, jointProgrammePeriod: await this.periodOf(command.data) } };
+      case 'ReviseActivity': {
+        const [jointProgrammePeriod, linkedProgramme] = await Promise.all([
+          this.periodOf(command.data),
+          this.jointProgrammes.linkedTo(activityId),
+        ]);
+        return { ...command, data: { ...command.data, jointProgrammePeriod, linkedProgramme } };
+      }
       case 'LinkActivityToJointProgramme':
         return { ...command, data: { ...command.data, jointProgrammePeriod: await this.periodOf(command.data) } };
       default:

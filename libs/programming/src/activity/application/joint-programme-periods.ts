@@ -27,4 +27,15 @@ export class JointProgrammePeriods {
     }
     return { start: row.start_date ?? undefined, end: row.end_date ?? undefined };
   }
+
+  /** The programme an activity is linked to in the read models, with its current period. */
+  async linkedTo(activityId: string): Promise<{ id: string; period: JointProgrammePeriod } | undefined> {
+    const [row] = await this.db.query(
+      `SELECT j.id, to_char(j.start_date, 'YYYY-MM-DD') AS start_date, to_char(j.end_date, 'YYYY-MM-DD') AS end_date
+         FROM programming_activities a JOIN programming_joint_programmes j ON j.id = a.joint_programme_id
+        WHERE a.id = $1`,
+      [activityId],
+    );
+    return row && { id: row.id, period: { start: row.start_date ?? undefined, end: row.end_date ?? undefined } };
+  }
 }

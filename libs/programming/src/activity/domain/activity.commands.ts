@@ -46,6 +46,15 @@ interface JointProgrammeFacts {
   jointProgrammePeriod?: JointProgrammePeriod;
 }
 
+/**
+ * For a revision: the programme the activity is linked to and its period as it is now (it may have
+ * been revised since the link), looked up the same way. The decider uses it only when it names the
+ * programme the activity's own state links to.
+ */
+interface LinkedProgrammeFacts {
+  linkedProgramme?: { id: string; period: JointProgrammePeriod };
+}
+
 /** Everything one can ask of an activity. */
 export type ActivityCommand =
   | {
@@ -69,7 +78,8 @@ export type ActivityCommand =
        */
       type: 'ReviseActivity';
       data: ActivityDetailsInput &
-        JointProgrammeFacts & {
+        JointProgrammeFacts &
+        LinkedProgrammeFacts & {
           status?: string | null;
           budget?: BudgetLineInput[] | null;
           jointProgrammeId?: string | null;

@@ -424,6 +424,21 @@ describe('Activity revision', () => {
         /^The activity \(2020-03-01 – 2022-06-30\) lies outside joint programme JP-1 \(2020-01-01 – 2021-12-31\)$/,
       ));
 
+  it("checks a new period against the programme's period as read now, not as recorded at the link", () => {
+    const linkedWhenLonger = registered({
+      jointProgrammeId: 'JP-1',
+      jointProgrammePeriod: { start: '2020-01-01', end: '2022-12-31' },
+    });
+    const shortenedSince = { id: 'JP-1', period: { start: '2020-01-01', end: '2021-12-31' } };
+    given(linkedWhenLonger)
+      .when(revise({ end: '2022-06-30', linkedProgramme: shortenedSince }))
+      .thenThrows('OUTSIDE_JOINT_PROGRAMME_PERIOD', /lies outside joint programme JP-1 \(2020-01-01 – 2021-12-31\)$/);
+    // Facts about another programme (a read model that lags a relink) are not this link's: the recorded period holds.
+    given(linkedWhenLonger)
+      .when(revise({ end: '2022-06-30', linkedProgramme: { ...shortenedSince, id: 'JP-9' } }))
+      .then([expect.objectContaining({ type: 'ActivityRevised' })]);
+  });
+
   it('refuses invalid data as registration does, and a revision of an activity that does not exist', () => {
     given(registered())
       .when(revise({ stages: ['LAUNCH'] }))

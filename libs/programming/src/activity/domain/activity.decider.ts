@@ -130,8 +130,12 @@ function revise(state: Registered, data: ReviseData): ActivityEvent[] {
 
   const moves = jointProgrammeId !== null && jointProgrammeId !== state.jointProgrammeId;
   const periodChanged = changes.start !== undefined || changes.end !== undefined;
-  if (!moves && periodChanged && state.jointProgrammeId && state.jointProgrammePeriod) {
-    assertWithinJointProgramme(state.jointProgrammeId, state.jointProgrammePeriod, details);
+  if (!moves && periodChanged && state.jointProgrammeId) {
+    // The programme's period as read now beats the one recorded at the link, which may be stale.
+    const { linkedProgramme } = data;
+    const current =
+      linkedProgramme?.id === state.jointProgrammeId ? linkedProgramme.period : state.jointProgrammePeriod;
+    if (current) assertWithinJointProgramme(state.jointProgrammeId, current, details);
   }
   return [
     ...(Object.keys(changes).length ? [{ type: 'ActivityRevised' as const, data: changes }] : []),

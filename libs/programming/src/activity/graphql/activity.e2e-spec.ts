@@ -409,6 +409,42 @@ describe('Activities over GraphQL (embedded mode)', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it("checks an activity's new dates against its programme's period as revised since the link", async () => {
+      const draft = `mutation ($input: DraftJointProgrammeInput!) { draftJointProgramme(input: $input) { id } }`;
+      const programme = (
+        await send(draft, {
+          code: 'JP-KHM-02',
+          title: 'Shock-responsive social protection',
+          countries: ['KHM'],
+          startDate: '2020-01-01',
+          endDate: '2022-12-31',
+        })
+      ).written!.id;
+      const programmeEnd = async () =>
+        (
+          await app.database.dataSource.query(
+            `SELECT to_char(end_date, 'YYYY-MM-DD') AS "end" FROM programming_joint_programmes WHERE id = $1`,
+            [programme],
+          )
+        )[0]?.end;
+      await eventually(async () => expect(await programmeEnd()).toBe('2022-12-31'));
+      const { written } = await register({ end: '2021-06-30', jointProgrammeId: programme });
+      await readBack(written!.id, 1);
+      const revise = `mutation ($input: ReviseJointProgrammeInput!) { reviseJointProgramme(input: $input) { version } }`;
+      expect(
+        (await send(revise, { id: programme, startDate: '2020-01-01', endDate: '2021-12-31' })).errors,
+      ).toBeUndefined();
+      await eventually(async () => expect(await programmeEnd()).toBe('2021-12-31'));
+
+      const later = refusal(await send(REVISE, { id: written!.id, ...anActivity({ end: '2022-06-30' }) }));
+      expect(later.extensions).toMatchObject({
+        reason: 'OUTSIDE_JOINT_PROGRAMME_PERIOD',
+        fields: [
+          { path: 'end', value: '2022-06-30', message: `is after joint programme ${programme} ends (2021-12-31)` },
+        ],
+      });
+    });
+
     it('refuses a programme that does not exist as NOT_FOUND', async () => {
       const { written } = await register();
       expect(refusal(await send(LINK, { id: written!.id, jointProgrammeId: 'JP-NOWHERE' })).extensions).toEqual({
