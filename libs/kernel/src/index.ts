@@ -3,3 +3,4 @@ export * from './clock';
 export * from './pagination';
 export * from './decider';
 export * from './name-based-id';
+export * from './csv-rows';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { csvHeader, csvRecordOf } from './csv-activity';
-import { csvRows, type CsvRow } from './csv-rows';
+import { csvRows, type CsvRow } from '@concord/kernel';
 import { lineError, type LineProblem } from './line-problem';
 
 export type ImportFormat = 'jsonl' | 'csv';
