@@ -5,7 +5,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * read-model queries join nothing that repeats rows, so a plain COUNT(*) is the same number, and
  * Postgres can answer it from a covering index alone.
  */
-export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
   const row: { count: number } | undefined = await query
     .clone()
     .select('COUNT(*)::int', 'count')

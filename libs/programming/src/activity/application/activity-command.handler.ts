@@ -38,11 +38,15 @@ export class ActivityCommandHandler implements ICommandHandler<ExecuteActivityCo
       case 'RegisterActivity':
         return { ...command, data: { ...command.data, jointProgrammePeriod: await this.periodOf(command.data) } };
       case 'ReviseActivity': {
-        const [jointProgrammePeriod, linkedProgramme] = await Promise.all([
-          this.periodOf(command.data),
-          this.jointProgrammes.linkedTo(activityId),
-        ]);
-        return { ...command, data: { ...command.data, jointProgrammePeriod, linkedProgramme } };
+        // One lookup: the programme the revision names, else the one the activity is linked to.
+        const named = command.data.jointProgrammeId;
+        if (!named) {
+          const linkedProgramme = await this.jointProgrammes.linkedTo(activityId);
+          return { ...command, data: { ...command.data, jointProgrammePeriod: undefined, linkedProgramme } };
+        }
+        const period = await this.periodOf(command.data);
+        const linkedProgramme = period && { id: named, period };
+        return { ...command, data: { ...command.data, jointProgrammePeriod: period, linkedProgramme } };
       }
       case 'LinkActivityToJointProgramme':
         return { ...command, data: { ...command.data, jointProgrammePeriod: await this.periodOf(command.data) } };
