@@ -1,7 +1,8 @@
 import { directoryContext } from '@concord/directory';
 import type { BoundedContext } from '@concord/platform';
+import { fundingContext } from '@concord/funding';
 import { programmingContext } from '@concord/programming';
 import { referenceContext } from '@concord/reference/context';
 
 /** The bounded contexts every Concord process runs, in dependency order. */
-export const CONTEXTS: BoundedContext[] = [referenceContext, directoryContext, programmingContext];
+export const CONTEXTS: BoundedContext[] = [referenceContext, directoryContext, programmingContext, fundingContext];

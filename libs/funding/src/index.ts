@@ -1,0 +1,5 @@
+export * from './funding.context';
+export * from './funding.vocabulary';
+export * from './money/money';
+export * from './fund/domain/fund.events';
+export * from './proposal/domain/proposal.events';
