@@ -25,3 +25,9 @@ export type FundKind = (typeof FUND_KINDS)[number];
 
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'FUNDED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * The currency every total is reported in. Exchange rates are recorded against it (units of a
+ * currency per US dollar, as the UN operational rates of exchange are published).
+ */
+export const REPORTING_CURRENCY = 'USD';

@@ -5,4 +5,10 @@ import type { FundingPart } from '../funding.part';
 class ContributionModule {}
 
 /** Contributions: streams, read-model tables, migrations, projections and the Nest module. */
-export const contributionPart: FundingPart = { streams: [], entities: [], migrations: [], projections: [], module: ContributionModule };
+export const contributionPart: FundingPart = {
+  streams: [],
+  entities: [],
+  migrations: [],
+  projections: [],
+  module: ContributionModule,
+};
