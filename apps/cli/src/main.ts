@@ -23,6 +23,8 @@ const USAGE = `Usage: concord <command>
                                      import activities (shared/dedupe/FORMAT.md) as the system;
                                      --publish shows each to anonymous callers; re-importing
                                      changes nothing (docs/importing.md)
+  import rates <file.csv>            record exchange rates (currency,date,rate,source; rate = units
+                                     per USD); a file with a bad line records nothing
   demo load [--verbose]              load the demo built from the source documents (docs/demo-data.md);
                                      loading it again changes nothing
   demo generate --countries N --activities M [--seed S]

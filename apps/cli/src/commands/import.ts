@@ -13,8 +13,10 @@ import {
   type LineProblem,
 } from '@concord/interop';
 import { configOrExit, openDatabase, schemaOf, type BoundedContext } from '@concord/platform';
+import { importRatesCommand } from './import-rates';
 
-const IMPORT_USAGE = `import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>] [--publish]`;
+const IMPORT_USAGE = `import activities [--format jsonl|csv] <file> [--dry-run] [--errors <report.jsonl>] [--publish]
+       concord import rates <file.csv>`;
 
 /** Problems printed on stderr; the rest are in the --errors report. */
 const SHOWN_PROBLEMS = 20;
@@ -38,7 +40,9 @@ function parse(args: string[]) {
     throw new UsageError((error as Error).message);
   }
   const [what, file, ...extra] = parsed.positionals;
-  if (what !== 'activities') throw new UsageError(`nothing to import named "${what ?? ''}"; try "import activities"`);
+  if (what !== 'activities') {
+    throw new UsageError(`nothing to import named "${what ?? ''}"; try "import activities" or "import rates"`);
+  }
   if (!file || extra.length) throw new UsageError('name one file to import');
   // Without --format, the file's extension says which it is.
   const format = parsed.values.format ?? extname(file).slice(1).toLowerCase();
@@ -124,6 +128,10 @@ async function run(contexts: BoundedContext[], args: string[]): Promise<number> 
  */
 export async function importCommand(contexts: BoundedContext[], args: string[]): Promise<number> {
   try {
+    if (args[0] === 'rates') {
+      if (args.length !== 2) throw new UsageError('name one rates file to import');
+      return await importRatesCommand(contexts, args[1]);
+    }
     return await run(contexts, args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -1,6 +1,7 @@
 import { assertNever, ConcordError, type Decider, type FieldError } from '@concord/kernel';
 import { isCountryCode } from '@concord/reference';
 import { Decimal } from 'decimal.js';
+import { isIsoDate } from '../../iso-date';
 import { EARMARKINGS, MODALITIES, TRANSACTION_TYPES, type TransactionType } from '../../funding.vocabulary';
 import { sumAmounts, validAmount, validCurrency } from '../../money/money';
 import type { ContributionCommand } from './contribution.commands';
@@ -15,12 +16,8 @@ export type ContributionState = { status: 'none' } | RecordedContribution;
 type Command<T extends ContributionCommand['type']> = Extract<ContributionCommand, { type: T }>['data'];
 
 const CODE = /^[A-Z][A-Z0-9_]{1,29}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RECIPIENT_KINDS = ['ORGANISATION', 'JOINT_PROGRAMME', 'FUND'];
 const MAX_TEXT = 300;
-
-const realDate = (value: string) =>
-  typeof value === 'string' && ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** `1,120.00 EUR`: amounts in messages are written the way a finance officer reads them. */
 const shown = (amount: Decimal.Value, currency: string) =>
@@ -164,7 +161,7 @@ function recordTransaction(c: RecordedContribution, data: Command<'RecordTransac
       message: `must be ${c.currency}, the contribution's currency`,
     });
   }
-  if (!realDate(data.valueDate)) {
+  if (!isIsoDate(data.valueDate)) {
     faults.push({ path: 'valueDate', value: data.valueDate, message: 'must be a date written YYYY-MM-DD' });
   }
   const reference = data.reference?.trim() || null;

@@ -1,6 +1,7 @@
 import { ConcordError, type Decider, type FieldError } from '@concord/kernel';
 import { isCurrency } from '@concord/reference';
 import { Decimal } from 'decimal.js';
+import { isIsoDate } from '../../iso-date';
 import { REPORTING_CURRENCY } from '../../funding.vocabulary';
 import type { ExchangeRateCommand } from './exchange-rate.commands';
 import type { ExchangeRate, ExchangeRateEvent } from './exchange-rate.events';
@@ -11,12 +12,8 @@ export interface ExchangeRateState {
   rates: Record<string, { rate: string; source: string }>;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RATE = /^\d{1,12}(\.\d{1,10})?$/;
 const MAX_SOURCE = 200;
-
-const realDate = (value: string) =>
-  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /** Every fault of the batch at once, so a file's author can fix them in one go. */
 function validRates(currency: string, rates: ExchangeRate[]): ExchangeRate[] {
@@ -36,7 +33,7 @@ function validRates(currency: string, rates: ExchangeRate[]): ExchangeRate[] {
     const on = (given.on ?? '').trim();
     const rate = (given.rate ?? '').trim();
     const source = (given.source ?? '').trim();
-    if (!realDate(on))
+    if (!isIsoDate(on))
       faults.push({ path: `rates[${i}].on`, value: given.on, message: 'must be a date written YYYY-MM-DD' });
     if (!RATE.test(rate) || new Decimal(rate).isZero()) {
       faults.push({
