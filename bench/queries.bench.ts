@@ -6,12 +6,11 @@ import { CONTEXTS } from '@concord/composition';
 import { generateSyntheticData } from '@concord/demo';
 import { createHttpApp, createLogger, loadConfig, mintToken, startRuntime, type Runtime } from '@concord/platform';
 import { Pool } from 'pg';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { check, round, type BenchContext, type BenchReport, type Benchmark, type SummaryRow } from './support/bench';
-import { cpuMeter } from './support/cpu';
+import { captureSql, compareApiWithSql, substitute, weighted, type Statement } from './support/api-versus-sql';
 import { runHttpLoad } from './support/http-load';
 import { createThrowawayDatabase } from './support/postgres';
-import { closedLoop, distribution, timed, until } from './support/stats';
+import { timed, until } from './support/stats';
 
 const CONFIG = {
   activities: Number(process.env.BENCH_QUERIES_ACTIVITIES ?? 100_000),
@@ -41,11 +40,6 @@ const JOINT_PROGRAMMES = `query ($filter: JointProgrammeFilterInput!, $first: In
     edges { node { id code title status countries startDate endDate leadOrganisation participants { organisation role } } }
   }
 }`;
-
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
 
 /** One benchmarked query: how to ask it over GraphQL, and how to replay its SQL for other filters. */
 interface Workload {
@@ -116,46 +110,28 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
   const targets = [];
   for (const workload of workloads) {
     progress(`${workload.name}: ${workload.filters.length} filters; capturing the SQL of one request`);
-    const load = { url, token, query: workload.query, variables: workload.filters.map((f) => variablesOf(f)) };
-    const captured = await captureSql(runtime, () => runHttpLoad({ ...load, clients: 1, perClient: 1 }));
-    const viaApi = async (perClient: number) => {
-      const r = await runHttpLoad({ ...load, clients: CONFIG.clients, perClient });
-      return { latencies: r.latenciesMs, perSecond: Math.round((r.latenciesMs.length / r.ms) * 1000) };
-    };
-    const viaSql = async (perClient: number) => {
-      const latencies: number[] = [];
-      const r = await closedLoop(CONFIG.clients, perClient, async (client, i) => {
-        const t = performance.now();
-        const filter = workload.filters[(client * perClient + i) % workload.filters.length];
-        const earlier: Record<string, unknown>[][] = [];
-        for (const statement of captured) {
-          const { sql, params } = workload.replay(statement, filter, earlier);
-          earlier.push((await raw.query(sql, params)).rows);
-        }
-        latencies.push(performance.now() - t);
-      });
-      return { latencies, perSecond: r.perSecond };
-    };
-    await viaApi(CONFIG.warmupPerClient);
-    await viaSql(CONFIG.warmupPerClient);
-    const api: number[] = [];
-    const sql: number[] = [];
-    const runs: Record<string, unknown>[] = [];
-    for (let round = 1; round <= CONFIG.rounds; round++) {
-      for (const [via, measure, into] of [
-        ['api', viaApi, api],
-        ['sql', viaSql, sql],
-      ] as const) {
-        const cpu = cpuMeter();
-        const { latencies, perSecond } = await measure(CONFIG.requestsPerClient);
-        const d = distribution(latencies, 2);
-        into.push(...latencies);
-        runs.push({ round, via, perSecond, p50: d.p50, p95: d.p95, cpu: cpu() });
-        progress(`  round ${round} ${via}: p50 ${d.p50} ms, p95 ${d.p95} ms, ${perSecond}/s`);
-      }
-    }
-    const apiMs = distribution(api, 2);
-    const sqlMs = distribution(sql, 2);
+    const variables = workload.filters.map((f) => variablesOf(f));
+    const captured = await captureSql(runtime, /\b(programming|directory)_/, () =>
+      runHttpLoad({ url, token, query: workload.query, variables, clients: 1, perClient: 1 }),
+    );
+    const {
+      apiMs,
+      rawSqlMs: sqlMs,
+      runs,
+    } = await compareApiWithSql({
+      url,
+      token,
+      query: workload.query,
+      variables,
+      captured,
+      replay: (i, statement, earlier) => workload.replay(statement, workload.filters[i], earlier),
+      raw,
+      clients: CONFIG.clients,
+      warmupPerClient: CONFIG.warmupPerClient,
+      requestsPerClient: CONFIG.requestsPerClient,
+      rounds: CONFIG.rounds,
+      progress,
+    });
     const ratio = apiMs.p95 / sqlMs.p95;
     results[workload.name] = {
       apiMs,
@@ -223,43 +199,6 @@ const count = async (runtime: Runtime, table: string): Promise<number> =>
   (await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
 const variablesOf = (filter: Record<string, string>) => ({ filter, first: CONFIG.pageSize });
-
-/**
- * The read-model statements `request` runs, in order, from TypeORM's logger. The in-process event
- * log keeps polling `events` and the checkpoints meanwhile; those are not the request's.
- */
-async function captureSql(runtime: Runtime, request: () => Promise<unknown>): Promise<Statement[]> {
-  const ds = runtime.dataSource as { logger: TypeOrmLogger };
-  const original = ds.logger;
-  const captured: Statement[] = [];
-  ds.logger = Object.assign(Object.create(original) as TypeOrmLogger, {
-    logQuery: (sql: string, params?: unknown[]) => {
-      if (/\b(programming|directory)_/.test(sql)) captured.push({ sql, params: params ?? [] });
-    },
-  });
-  try {
-    await request();
-  } finally {
-    ds.logger = original;
-  }
-  if (!captured.length) throw new Error('captured no SQL: the request did not reach the read models');
-  return captured;
-}
-
-/** Filters as they occur: one entry per activity-count share, most common first, cycled by the clients. */
-function weighted<R extends { n: number }>(rows: R[], toFilter: (row: R) => Record<string, string>, slots = 200) {
-  const total = rows.reduce((s, r) => s + r.n, 0);
-  return rows.flatMap((row) =>
-    Array.from({ length: Math.max(1, Math.round((row.n / total) * slots)) }, () => toFilter(row)),
-  );
-}
-
-/** Replaces a parameter value of the captured request by this request's; others stay as captured. */
-const substitute = (params: unknown[], from: Record<string, string>, to: Record<string, string>) =>
-  params.map((p) => {
-    const key = Object.keys(from).find((k) => from[k] === p);
-    return key === undefined ? p : to[key];
-  });
 
 async function activitiesWorkload(runtime: Runtime): Promise<Workload> {
   const pairs: { country: string; policy_area: string; n: number }[] = await runtime.dataSource.query(

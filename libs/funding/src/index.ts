@@ -4,3 +4,7 @@ export * from './money/money';
 export * from './fund/domain/fund.events';
 export * from './proposal/domain/proposal.events';
 export * from './exchange-rate/application/exchange-rate-import';
+export * from './contribution/domain/contribution.aggregate';
+export * from './contribution/domain/contribution.decider';
+export * from './contribution/domain/contribution.events';
+export * from './contribution/domain/contribution.commands';

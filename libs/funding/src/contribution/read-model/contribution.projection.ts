@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { EXCHANGE_RATE_EVENT_TYPES, type ExchangeRateEvent } from '../../exchange-rate/domain/exchange-rate.events';
 import { REPORTING_CURRENCY } from '../../funding.vocabulary';
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../domain/contribution.events';
-import { ContributionRow, TransactionRow } from './contribution.rows';
+import { ContributionRow } from './contribution.rows';
 
 /**
  * How old a rate may be and still convert an amount: a quarter. Monthly UN operational rates and
@@ -13,30 +13,45 @@ import { ContributionRow, TransactionRow } from './contribution.rows';
 export const RATE_MAX_AGE_DAYS = 92;
 
 /**
- * Converts the transactions of a currency from `from` on at the latest rate on or before each
- * value date, rounded to the cent half away from zero (Postgres `round`), before any sum.
+ * The latest rate of the transaction's currency on or before its value date and at most
+ * RATE_MAX_AGE_DAYS old, as a lateral join over `t` (the reporting currency converts at 1).
  */
-const CONVERT = `
-  UPDATE funding_transactions t
-     SET (amount_usd, rate, rate_date, rate_source) = (
-       SELECT round(t.amount / r.rate, 2), r.rate, r.on_date, r.source
-         FROM funding_exchange_rates r
-        WHERE r.currency = t.currency AND r.on_date <= t.value_date
-          AND r.on_date > t.value_date - ${RATE_MAX_AGE_DAYS}
-        ORDER BY r.on_date DESC LIMIT 1)
-   WHERE t.currency = $1 AND t.value_date >= $2::date AND ($3::int IS NULL OR (t.contribution_id = $4 AND t.number = $3))`;
+const RATE_OF_T = `LEFT JOIN LATERAL (
+    SELECT r.rate, r.on_date, r.source FROM funding_exchange_rates r
+     WHERE r.currency = t.currency AND r.on_date <= t.value_date AND r.on_date > t.value_date - ${RATE_MAX_AGE_DAYS}
+     ORDER BY r.on_date DESC LIMIT 1) r ON t.currency <> '${REPORTING_CURRENCY}'`;
+/** The amount in the reporting currency, rounded to the cent half away from zero (Postgres `round`) before any sum. */
+const CONVERTED = `CASE WHEN t.currency = '${REPORTING_CURRENCY}' THEN t.amount ELSE round(t.amount / r.rate, 2) END`;
+const RATE_USED = `CASE WHEN t.currency = '${REPORTING_CURRENCY}' THEN 1 ELSE r.rate END`;
+const RATE_DATE = `CASE WHEN t.currency = '${REPORTING_CURRENCY}' THEN t.value_date ELSE r.on_date END`;
+const RATE_SOURCE = `CASE WHEN t.currency = '${REPORTING_CURRENCY}' THEN 'reporting currency' ELSE r.source END`;
 
-async function convert(tx: EntityManager, currency: string, from: string, only?: { id: string; number: number }) {
-  if (currency === REPORTING_CURRENCY) {
-    await tx.query(
-      `UPDATE funding_transactions SET amount_usd = amount, rate = 1, rate_date = value_date, rate_source = 'reporting currency'
-        WHERE contribution_id = $1 AND number = $2`,
-      [only!.id, only!.number],
-    );
-    return;
-  }
-  await tx.query(CONVERT, [currency, from, only?.number ?? null, only?.id ?? null]);
-}
+/**
+ * One statement per transaction: stamps the contribution's version and inserts the transaction
+ * with the contribution's dimensions and its converted amount.
+ */
+const INSERT_TRANSACTION = `
+  WITH c AS (
+    UPDATE funding_contributions SET version = $2, updated_at = $3 WHERE id = $1
+    RETURNING donor, organisation, joint_programme_id, fund_code, country, framework_outcome_id, earmarking, modality, joint),
+  t AS (
+    SELECT $4::int AS number, $5::text AS type, $6::numeric AS amount, $7::text AS currency, $8::date AS value_date,
+           $9::text AS reference, $10::jsonb AS over_disbursement)
+  INSERT INTO funding_transactions (contribution_id, number, type, amount, currency, value_date, year, reference,
+         over_disbursement, donor, organisation, joint_programme_id, fund_code, country, framework_outcome_id,
+         earmarking, modality, joint, amount_usd, rate, rate_date, rate_source)
+  SELECT $1, t.number, t.type, t.amount, t.currency, t.value_date, extract(year FROM t.value_date)::int, t.reference,
+         t.over_disbursement, c.donor, c.organisation, c.joint_programme_id, c.fund_code, c.country,
+         c.framework_outcome_id, c.earmarking, c.modality, c.joint,
+         ${CONVERTED}, ${RATE_USED}, ${RATE_DATE}, ${RATE_SOURCE}
+    FROM c CROSS JOIN t ${RATE_OF_T}
+  ON CONFLICT (contribution_id, number) DO NOTHING`;
+
+/** Converts again the transactions of a currency valued from `from` on, after its rates changed. */
+const RECONVERT = `
+  UPDATE funding_transactions u SET amount_usd = ${CONVERTED}, rate = r.rate, rate_date = r.on_date, rate_source = r.source
+    FROM funding_transactions t ${RATE_OF_T}
+   WHERE u.contribution_id = t.contribution_id AND u.number = t.number AND t.currency = $1 AND t.value_date >= $2::date`;
 
 /**
  * Contributions, their transactions in the reporting currency, and the exchange rates that
@@ -75,39 +90,19 @@ export const contributionProjection: Projection = {
         return;
       }
       case 'TransactionRecorded': {
-        const c = await tx.findOneBy(ContributionRow, { id });
-        if (!c) return; // a transaction cannot come before its contribution in one stream
         const t = event.data;
-        await tx.upsert(
-          TransactionRow,
-          {
-            contributionId: id,
-            number: t.number,
-            type: t.type,
-            amount: t.amount,
-            currency: t.currency,
-            valueDate: t.valueDate,
-            year: Number(t.valueDate.slice(0, 4)),
-            reference: t.reference,
-            overDisbursement: t.overDisbursement,
-            donor: c.donor,
-            organisation: c.organisation,
-            jointProgrammeId: c.jointProgrammeId,
-            fundCode: c.fundCode,
-            country: c.country,
-            frameworkOutcomeId: c.frameworkOutcomeId,
-            earmarking: c.earmarking,
-            modality: c.modality,
-            joint: c.joint,
-            amountUsd: null,
-            rate: null,
-            rateDate: null,
-            rateSource: null,
-          },
-          ['contributionId', 'number'],
-        );
-        await convert(tx, t.currency, t.valueDate, { id, number: t.number });
-        await tx.update(ContributionRow, { id }, { version: envelope.version, updatedAt: at });
+        await tx.query(INSERT_TRANSACTION, [
+          id,
+          envelope.version,
+          at,
+          t.number,
+          t.type,
+          t.amount,
+          t.currency,
+          t.valueDate,
+          t.reference,
+          t.overDisbursement && JSON.stringify(t.overDisbursement),
+        ]);
         return;
       }
       case 'ContributionOverspent':
@@ -126,7 +121,7 @@ export const contributionProjection: Projection = {
           [currency, rates.map((r) => r.on), rates.map((r) => r.rate), rates.map((r) => r.source)],
         );
         // Rates are in date order: nothing valued before the first one changes.
-        await convert(tx, currency, rates[0].on);
+        await tx.query(RECONVERT, [currency, rates[0].on]);
         return;
       }
     }

@@ -157,150 +157,149 @@ class Params {
 export class FundingOverviewQuery {
   constructor(private readonly db: DataSource) {}
 
+  /** One statement (transactions, requirements and pipeline joined by UNION ALL): one round trip, one connection. */
   async overview(filter: FundingFilter, groupBy?: FundingDimension): Promise<FundingOverview> {
-    const [moneyRows, requiredRows, pipeline] = await Promise.all([
-      this.transactions(filter, groupBy),
-      this.requirements(filter, groupBy),
-      this.pipeline(filter),
-    ]);
-    const rows = [...moneyRows, ...requiredRows];
+    const p = new Params();
+    const parts = [transactions(p, filter, groupBy), requirements(p, filter, groupBy), pipeline(p, filter)].filter(
+      (part): part is string => part !== null,
+    );
+    const rows: SourceRow[] = await this.db.query(parts.map((part) => `(${part})`).join('\nUNION ALL\n'), p.values);
     // No requirement is known per donor; a fund's requirement is its target, counted only when looking at funds.
     const requirementKnown = !filter.donor && groupBy !== 'DONOR';
-    const keys = groupBy ? [...new Set(rows.map((r) => r.key))].sort(compareKeys) : [];
+    const total = new Tally();
+    const groups = new Map<string | null, Tally>();
+    const proposals = rows.filter((r) => r.source === 'pipeline');
+    for (const { source, measure, ...row } of rows) {
+      if (source === 'pipeline') continue;
+      const amount = { ...row, measure: source === 'money' ? MEASURE_OF[measure as TransactionType] : 'required' };
+      total.add(amount);
+      if (!groupBy) continue;
+      const group = groups.get(row.key) ?? new Tally();
+      groups.set(row.key, group.add(amount));
+    }
     return {
       currency: REPORTING_CURRENCY,
       rounding: ROUNDING,
-      total: figures(rows, requirementKnown),
-      groups: keys.map((key) => ({
-        key,
-        figures: figures(
-          rows.filter((r) => r.key === key),
-          requirementKnown,
-        ),
-      })),
-      pipeline,
+      total: total.figures(requirementKnown),
+      groups: [...groups.keys()]
+        .sort(compareKeys)
+        .map((key) => ({ key, figures: groups.get(key)!.figures(requirementKnown) })),
+      pipeline: {
+        proposals: proposals.reduce((n, r) => n + r.proposals, 0),
+        requested: money(proposals.map((r) => r.usd)),
+        original: proposals.map((r) => ({ currency: r.currency, amount: new Decimal(r.amount).toFixed(2) })),
+        unconverted: proposals.reduce((n, r) => n + r.unconverted, 0),
+      },
     };
   }
+}
 
-  private async transactions(filter: FundingFilter, groupBy?: FundingDimension): Promise<AmountRow[]> {
-    const p = new Params();
-    const where: string[] = [];
-    const column = (dimension: FundingDimension, value: unknown) => {
-      if (value !== undefined) where.push(`${TRANSACTION_KEY[dimension]} = ${p.add(value)}`);
-    };
-    // compared as an integer, not as the text key, so the (country, year) index serves it
-    if (filter.year !== undefined) where.push(`t.year = ${p.add(filter.year)}`);
-    column('COUNTRY', filter.country);
-    column('ORGANISATION', filter.organisation);
-    column('DONOR', filter.donor);
-    column('JOINT_PROGRAMME', filter.jointProgrammeId);
-    column('FRAMEWORK_OUTCOME', filter.frameworkOutcomeId);
-    column('FUND', filter.fundCode);
-    const key = groupBy ? TRANSACTION_KEY[groupBy] : 'NULL::text';
-    const rows: (Omit<AmountRow, 'measure'> & { type: TransactionType })[] = await this.db.query(
-      `SELECT ${key} AS key, t.type, t.joint, t.currency, sum(t.amount)::text AS amount,
-              sum(t.amount_usd)::text AS usd, (count(*) - count(t.amount_usd))::int AS unconverted
-         FROM funding_transactions t
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        GROUP BY 1, 2, 3, 4`,
-      p.values,
-    );
-    return rows.map(({ type, ...row }) => ({ ...row, measure: MEASURE_OF[type] }));
-  }
+/** A row of the overview statement: money by transaction type, a requirement, or proposals asking. */
+interface SourceRow extends Omit<AmountRow, 'measure'> {
+  source: 'money' | 'required' | 'pipeline';
+  /** The transaction type for money. */
+  measure: string;
+  proposals: number;
+}
 
-  /** Activities' required budget by year, converted at 1 January; or the target of the funds looked at. */
-  private async requirements(filter: FundingFilter, groupBy?: FundingDimension): Promise<AmountRow[]> {
-    if (filter.donor || groupBy === 'DONOR') return [];
-    if (filter.fundCode || groupBy === 'FUND') return this.fundTargets(filter, groupBy);
-    const p = new Params();
-    const where = [`l.required > 0`];
-    if (filter.country) where.push(`a.country = ${p.add(filter.country)}`);
-    if (filter.organisation) where.push(`a.organisation = ${p.add(filter.organisation)}`);
-    if (filter.jointProgrammeId) where.push(`a.joint_programme_id = ${p.add(filter.jointProgrammeId)}`);
-    if (filter.frameworkOutcomeId) where.push(`outcome.id = ${p.add(filter.frameworkOutcomeId)}`);
-    if (filter.year !== undefined) where.push(`l.year = ${p.add(filter.year)}`);
-    const key = groupBy ? ACTIVITY_KEY[groupBy] : 'NULL::text';
-    const needsOutcome = filter.frameworkOutcomeId || groupBy === 'FRAMEWORK_OUTCOME';
-    return this.db.query(
-      `SELECT ${key} AS key, 'required' AS measure, false AS joint, l.currency,
-              sum(l.required)::text AS amount, sum(${converted('l.required', 'l.currency')})::text AS usd,
-              count(*) FILTER (WHERE l.currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted
-         FROM programming_activities a
-        CROSS JOIN LATERAL jsonb_to_recordset(a.budget) AS l(year int, currency text, required numeric)
-        ${rateOn('l.currency', 'make_date(l.year, 1, 1)')}
-        ${
-          needsOutcome
-            ? `LEFT JOIN programming_framework_results output ON output.id = a.framework_output_id
-               LEFT JOIN programming_framework_results outcome ON outcome.framework_id = output.framework_id
-                    AND outcome.code = output.parent_code AND outcome.kind = 'OUTCOME'`
-            : ''
-        }
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1, 4`,
-      p.values,
-    );
-  }
+function transactions(p: Params, filter: FundingFilter, groupBy?: FundingDimension): string {
+  const where: string[] = [];
+  const column = (dimension: FundingDimension, value: unknown) => {
+    if (value !== undefined) where.push(`${TRANSACTION_KEY[dimension]} = ${p.add(value)}`);
+  };
+  // compared as an integer, not as the text key, so the (country, year) index serves it
+  if (filter.year !== undefined) where.push(`t.year = ${p.add(filter.year)}`);
+  column('COUNTRY', filter.country);
+  column('ORGANISATION', filter.organisation);
+  column('DONOR', filter.donor);
+  column('JOINT_PROGRAMME', filter.jointProgrammeId);
+  column('FRAMEWORK_OUTCOME', filter.frameworkOutcomeId);
+  column('FUND', filter.fundCode);
+  const key = groupBy ? TRANSACTION_KEY[groupBy] : 'NULL::text';
+  return `SELECT 'money' AS source, ${key} AS key, t.type AS measure, t.joint, t.currency, sum(t.amount)::text AS amount,
+                 sum(t.amount_usd)::text AS usd, (count(*) - count(t.amount_usd))::int AS unconverted, 0 AS proposals
+            FROM funding_transactions t
+           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           GROUP BY 2, 3, 4, 5`;
+}
 
-  /** A fund's or programme's target, converted at its start date (today when it has none). */
-  private async fundTargets(filter: FundingFilter, groupBy?: FundingDimension): Promise<AmountRow[]> {
-    const p = new Params();
-    const where = ['f.target_amount IS NOT NULL'];
-    if (filter.fundCode) where.push(`f.code = ${p.add(filter.fundCode)}`);
-    if (filter.organisation) where.push(`f.managing_organisation = ${p.add(filter.organisation)}`);
-    // A fund has no country, JP or outcome: looking at one of those, no fund target applies.
-    if (filter.country || filter.jointProgrammeId || filter.frameworkOutcomeId) return [];
-    if (filter.year !== undefined) {
-      const year = p.add(filter.year);
-      where.push(`${year} BETWEEN extract(year FROM coalesce(f.start_date, now()))
-                  AND extract(year FROM coalesce(f.end_date, f.start_date, now()))`);
-    }
-    const key = groupBy === 'FUND' ? 'f.code' : groupBy === 'ORGANISATION' ? 'f.managing_organisation' : 'NULL::text';
-    if (groupBy && groupBy !== 'FUND' && groupBy !== 'ORGANISATION') return [];
-    return this.db.query(
-      `SELECT ${key} AS key, 'required' AS measure, true AS joint, f.target_currency AS currency,
-              sum(f.target_amount)::text AS amount, sum(${converted('f.target_amount', 'f.target_currency')})::text AS usd,
-              count(*) FILTER (WHERE f.target_currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted
-         FROM funding_funds f
-         ${rateOn('f.target_currency', 'coalesce(f.start_date, current_date)')}
-        WHERE ${where.join(' AND ')}
-        GROUP BY 1, 4`,
-      p.values,
-    );
-  }
+/** Activities' required budget by year, converted at 1 January; or the target of the funds looked at. */
+function requirements(p: Params, filter: FundingFilter, groupBy?: FundingDimension): string | null {
+  if (filter.donor || groupBy === 'DONOR') return null;
+  if (filter.fundCode || groupBy === 'FUND') return fundTargets(p, filter, groupBy);
+  const where = [`l.required > 0`];
+  if (filter.country) where.push(`a.country = ${p.add(filter.country)}`);
+  if (filter.organisation) where.push(`a.organisation = ${p.add(filter.organisation)}`);
+  if (filter.jointProgrammeId) where.push(`a.joint_programme_id = ${p.add(filter.jointProgrammeId)}`);
+  if (filter.frameworkOutcomeId) where.push(`outcome.id = ${p.add(filter.frameworkOutcomeId)}`);
+  if (filter.year !== undefined) where.push(`l.year = ${p.add(filter.year)}`);
+  const key = groupBy ? ACTIVITY_KEY[groupBy] : 'NULL::text';
+  const needsOutcome = filter.frameworkOutcomeId || groupBy === 'FRAMEWORK_OUTCOME';
+  return `SELECT 'required' AS source, ${key} AS key, 'required' AS measure, false AS joint, l.currency,
+                 sum(l.required)::text AS amount, sum(${converted('l.required', 'l.currency')})::text AS usd,
+                 count(*) FILTER (WHERE l.currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted,
+                 0 AS proposals
+            FROM programming_activities a
+           CROSS JOIN LATERAL jsonb_to_recordset(a.budget) AS l(year int, currency text, required numeric)
+           ${rateOn('l.currency', 'make_date(l.year, 1, 1)')}
+           ${
+             needsOutcome
+               ? `LEFT JOIN programming_framework_results output ON output.id = a.framework_output_id
+                  LEFT JOIN programming_framework_results outcome ON outcome.framework_id = output.framework_id
+                       AND outcome.code = output.parent_code AND outcome.kind = 'OUTCOME'`
+               : ''
+           }
+           WHERE ${where.join(' AND ')}
+           GROUP BY 2, 5`;
+}
 
-  /** Submitted and shortlisted proposals, converted at their submission date. */
-  private async pipeline(filter: FundingFilter): Promise<Pipeline> {
-    const p = new Params();
-    const where = [`pr.status IN ('SUBMITTED', 'SHORTLISTED')`];
-    if (filter.country) where.push(`${p.add(filter.country)} = ANY(pr.countries)`);
-    if (filter.organisation) where.push(`${p.add(filter.organisation)} = ANY(pr.applicant_organisations)`);
-    if (filter.donor) where.push(`pr.donor = ${p.add(filter.donor)}`);
-    if (filter.fundCode) where.push(`pr.fund_code = ${p.add(filter.fundCode)}`);
-    if (filter.jointProgrammeId) where.push(`pr.joint_programme_id = ${p.add(filter.jointProgrammeId)}`);
-    if (filter.year !== undefined) {
-      const year = p.add(filter.year);
-      where.push(`${year} BETWEEN extract(year FROM pr.start_date) AND extract(year FROM pr.end_date)`);
-    }
-    // Proposals are not linked to framework outcomes: looking at one, the pipeline is empty.
-    if (filter.frameworkOutcomeId) where.push('false');
-    const rows: { currency: string; amount: string; usd: string | null; proposals: number; unconverted: number }[] =
-      await this.db.query(
-        `SELECT pr.requested_currency AS currency, sum(pr.requested_amount)::text AS amount,
-                sum(${converted('pr.requested_amount', 'pr.requested_currency')})::text AS usd, count(*)::int AS proposals,
-                count(*) FILTER (WHERE pr.requested_currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted
-           FROM funding_proposals pr
-           ${rateOn('pr.requested_currency', 'coalesce(pr.submitted_on, pr.start_date)')}
-          WHERE ${where.join(' AND ')}
-          GROUP BY 1`,
-        p.values,
-      );
-    return {
-      proposals: rows.reduce((n, r) => n + r.proposals, 0),
-      requested: money(rows.map((r) => r.usd)),
-      original: rows.map((r) => ({ currency: r.currency, amount: new Decimal(r.amount).toFixed(2) })),
-      unconverted: rows.reduce((n, r) => n + r.unconverted, 0),
-    };
+/** A fund's or programme's target, converted at its start date (today when it has none). */
+function fundTargets(p: Params, filter: FundingFilter, groupBy?: FundingDimension): string | null {
+  // A fund has no country, JP or outcome: looking at one of those, no fund target applies.
+  if (filter.country || filter.jointProgrammeId || filter.frameworkOutcomeId) return null;
+  if (groupBy && groupBy !== 'FUND' && groupBy !== 'ORGANISATION') return null;
+  const where = ['f.target_amount IS NOT NULL'];
+  if (filter.fundCode) where.push(`f.code = ${p.add(filter.fundCode)}`);
+  if (filter.organisation) where.push(`f.managing_organisation = ${p.add(filter.organisation)}`);
+  if (filter.year !== undefined) {
+    const year = p.add(filter.year);
+    where.push(`${year} BETWEEN extract(year FROM coalesce(f.start_date, now()))
+                AND extract(year FROM coalesce(f.end_date, f.start_date, now()))`);
   }
+  const key = groupBy === 'FUND' ? 'f.code' : groupBy === 'ORGANISATION' ? 'f.managing_organisation' : 'NULL::text';
+  return `SELECT 'required' AS source, ${key} AS key, 'required' AS measure, true AS joint, f.target_currency AS currency,
+                 sum(f.target_amount)::text AS amount, sum(${converted('f.target_amount', 'f.target_currency')})::text AS usd,
+                 count(*) FILTER (WHERE f.target_currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted,
+                 0 AS proposals
+            FROM funding_funds f
+            ${rateOn('f.target_currency', 'coalesce(f.start_date, current_date)')}
+           WHERE ${where.join(' AND ')}
+           GROUP BY 2, 5`;
+}
+
+/** Submitted and shortlisted proposals, converted at their submission date. */
+function pipeline(p: Params, filter: FundingFilter): string | null {
+  // Proposals are not linked to framework outcomes: looking at one, the pipeline is empty.
+  if (filter.frameworkOutcomeId) return null;
+  const where = [`pr.status IN ('SUBMITTED', 'SHORTLISTED')`];
+  if (filter.country) where.push(`${p.add(filter.country)} = ANY(pr.countries)`);
+  if (filter.organisation) where.push(`${p.add(filter.organisation)} = ANY(pr.applicant_organisations)`);
+  if (filter.donor) where.push(`pr.donor = ${p.add(filter.donor)}`);
+  if (filter.fundCode) where.push(`pr.fund_code = ${p.add(filter.fundCode)}`);
+  if (filter.jointProgrammeId) where.push(`pr.joint_programme_id = ${p.add(filter.jointProgrammeId)}`);
+  if (filter.year !== undefined) {
+    const year = p.add(filter.year);
+    where.push(`${year} BETWEEN extract(year FROM pr.start_date) AND extract(year FROM pr.end_date)`);
+  }
+  return `SELECT 'pipeline' AS source, NULL::text AS key, 'requested' AS measure, false AS joint,
+                 pr.requested_currency AS currency, sum(pr.requested_amount)::text AS amount,
+                 sum(${converted('pr.requested_amount', 'pr.requested_currency')})::text AS usd,
+                 count(*) FILTER (WHERE pr.requested_currency <> '${REPORTING_CURRENCY}' AND rate.rate IS NULL)::int AS unconverted,
+                 count(*)::int AS proposals
+            FROM funding_proposals pr
+            ${rateOn('pr.requested_currency', 'coalesce(pr.submitted_on, pr.start_date)')}
+           WHERE ${where.join(' AND ')}
+           GROUP BY 5`;
 }
 
 const money = (amounts: (string | null)[]) =>
@@ -310,35 +309,56 @@ const money = (amounts: (string | null)[]) =>
 const compareKeys = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en', { numeric: true });
 
-function figures(rows: AmountRow[], requirementKnown: boolean): FundingFigures {
-  const usd = (measure: Measure, joint?: boolean) =>
-    money(rows.filter((r) => r.measure === measure && (joint === undefined || r.joint === joint)).map((r) => r.usd));
-  const required = requirementKnown ? usd('required') : null;
-  const committed = usd('committed');
-  const jointCommitted = usd('committed', true);
-  const original = new Map<string, OriginalAmount>();
-  for (const row of rows) {
+/** Sums of one group, row by row in one pass: the overview of a country has hundreds of rows. */
+class Tally {
+  private readonly usd = new Map<string, Decimal>();
+  private readonly original = new Map<string, OriginalAmount & { sum: Decimal }>();
+  private unconverted = 0;
+
+  add(row: AmountRow): this {
+    if (row.usd !== null) {
+      for (const id of [row.measure, `${row.measure}:${row.joint}`]) {
+        this.usd.set(id, (this.usd.get(id) ?? new Decimal(0)).plus(row.usd));
+      }
+    }
     const id = `${row.measure}:${row.currency}`;
-    const sum = new Decimal(original.get(id)?.amount ?? 0).plus(row.amount).toFixed(2);
-    original.set(id, { measure: row.measure, currency: row.currency, amount: sum });
+    const original = this.original.get(id) ?? {
+      measure: row.measure,
+      currency: row.currency,
+      amount: '',
+      sum: new Decimal(0),
+    };
+    original.sum = original.sum.plus(row.amount);
+    this.original.set(id, original);
+    this.unconverted += row.unconverted;
+    return this;
   }
-  return {
-    required,
-    pledged: usd('pledged'),
-    committed,
-    received: usd('received'),
-    outgoingCommitted: usd('outgoingCommitted'),
-    disbursed: usd('disbursed'),
-    spent: usd('spent'),
-    gap: required === null ? null : new Decimal(required).minus(committed).toFixed(2),
-    jointCommitted,
-    singleAgencyCommitted: usd('committed', false),
-    jointShare: new Decimal(committed).isZero()
-      ? null
-      : new Decimal(jointCommitted).div(committed).times(100).toDecimalPlaces(1).toFixed(1),
-    original: [...original.values()].sort(
-      (a, b) => MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) || a.currency.localeCompare(b.currency),
-    ),
-    unconverted: rows.reduce((n, r) => n + r.unconverted, 0),
-  };
+
+  figures(requirementKnown: boolean): FundingFigures {
+    const usd = (id: string) => (this.usd.get(id) ?? new Decimal(0)).toFixed(2);
+    const required = requirementKnown ? usd('required') : null;
+    const committed = usd('committed');
+    const jointCommitted = usd('committed:true');
+    return {
+      required,
+      pledged: usd('pledged'),
+      committed,
+      received: usd('received'),
+      outgoingCommitted: usd('outgoingCommitted'),
+      disbursed: usd('disbursed'),
+      spent: usd('spent'),
+      gap: required === null ? null : new Decimal(required).minus(committed).toFixed(2),
+      jointCommitted,
+      singleAgencyCommitted: usd('committed:false'),
+      jointShare: new Decimal(committed).isZero()
+        ? null
+        : new Decimal(jointCommitted).div(committed).times(100).toDecimalPlaces(1).toFixed(1),
+      original: [...this.original.values()]
+        .map(({ measure, currency, sum }) => ({ measure, currency, amount: sum.toFixed(2) }))
+        .sort(
+          (a, b) => MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) || a.currency.localeCompare(b.currency),
+        ),
+      unconverted: this.unconverted,
+    };
+  }
 }
