@@ -11,6 +11,7 @@ const details: ProposalDetails = {
     { organisation: 'WFP', role: 'CO_APPLICANT' },
   ],
   callId: null,
+  fundCode: null,
   donor: 'GERMANY',
   countries: ['KHM', 'LAO'],
   policyAreas: ['FINANCING'],

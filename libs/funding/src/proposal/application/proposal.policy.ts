@@ -119,6 +119,9 @@ export function authorizeProposalCommand(
   facts: ProposalPolicyFacts = {},
 ): void {
   if (isAdmin(actor)) return;
+  if (command.type === 'SubmitProposal' && command.data.on !== undefined) {
+    throw forbidden('Only a platform admin can record a submission made on an earlier date');
+  }
   if (isDecision(command.type)) return authorizeDecision(command, state, actor, facts);
   authorizeApplicant(command, state, actor);
 }

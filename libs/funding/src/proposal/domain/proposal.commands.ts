@@ -52,7 +52,11 @@ export type ProposalCommand =
    */
   | { type: 'ReviseProposal'; data: Partial<ProposalDetailsInput> & CallLookup }
   /** Submitted today: a call's deadline is checked against today's date, so none can be given. */
-  | { type: 'SubmitProposal'; data: CallLookup }
+  /**
+   * Submitted today, or on `on` when recording a past submission (platform admins and the system
+   * only, see the policy): the call's deadline is checked against that date.
+   */
+  | { type: 'SubmitProposal'; data: CallLookup & { on?: string } }
   | { type: 'ShortlistProposal'; data: { on?: string } }
   /** `amount` is what the call or donor awards, in the requested currency. */
   | { type: 'FundProposal'; data: { amount: Money; on?: string } }

@@ -14,6 +14,7 @@ const details: ProposalDetails = {
     { organisation: 'WFP', role: 'CO_APPLICANT' },
   ],
   callId: null,
+  fundCode: null,
   donor: 'GERMANY',
   countries: ['KHM'],
   policyAreas: ['FINANCING'],
@@ -33,7 +34,7 @@ const call: CallFacts = {
   jointOnly: false,
   countries: [],
 };
-const toCall: ProposalDetails = { ...details, callId: 'call-1', donor: null };
+const toCall: ProposalDetails = { ...details, callId: 'call-1', fundCode: 'JOINT_SDG_FUND', donor: null };
 
 const draft = (changes: Partial<ProposalDetailsInput> = {}, facts?: CallFacts | null): ProposalCommand => ({
   type: 'DraftProposal',
@@ -295,10 +296,25 @@ describe('Answering a call', () => {
       code: 'CALL_CLOSED_FOR_APPLICATIONS',
       message: 'Call call-1 of fund JOINT_SDG_FUND is closed; it takes applications from 2026-01-01 to 2026-02-28',
     });
-    expect(failure([], draft({ callId: 'call-1', donor: null }, { ...call, closesOn: '2026-01-14' }))).toMatchObject({
-      kind: 'CONFLICT',
-      code: 'CALL_CLOSED_FOR_APPLICATIONS',
-    });
+  });
+
+  it('drafts for a call past its deadline (only submission is dated), and refuses to submit it today', () => {
+    const late = { ...call, closesOn: '2026-01-14' };
+    given()
+      .when(draft({ callId: 'call-1', donor: null }, late))
+      .then([{ type: 'ProposalDrafted', data: toCall }]);
+    given(draftedToCall)
+      .when(submit(late))
+      .thenThrows('CALL_CLOSED_FOR_APPLICATIONS', /dated 2026-01-15$/);
+  });
+
+  it('records a past submission on its date, checked against the call of that time, never a future one', () => {
+    given(draftedToCall)
+      .when({ type: 'SubmitProposal', data: { call: { ...call, closesOn: '2026-01-14' }, on: '2026-01-10' } })
+      .then([{ type: 'ProposalSubmitted', data: { on: '2026-01-10' } }]);
+    given(draftedToCall)
+      .when({ type: 'SubmitProposal', data: { call, on: '2026-01-16' } })
+      .thenThrows('FUTURE_DATE', /^on: must not be after today$/);
   });
 
   it('refuses a single organisation when the call takes joint proposals only', () => {
@@ -371,7 +387,7 @@ describe('Revising a draft', () => {
   it('moves a proposal from a donor to a call, which must be open', () => {
     given(drafted)
       .when(revise({ callId: 'call-1', donor: null, call }))
-      .then([{ type: 'ProposalRevised', data: { changed: ['callId', 'donor'], details: toCall } }]);
+      .then([{ type: 'ProposalRevised', data: { changed: ['callId', 'fundCode', 'donor'], details: toCall } }]);
     given(drafted)
       .when(revise({ callId: 'call-1', donor: null, call: { ...call, status: 'CANCELLED' } }))
       .thenThrows('CALL_CANCELLED');
@@ -421,11 +437,11 @@ describe('Submitting', () => {
       kind: 'CONFLICT',
       code: 'CALL_CLOSED_FOR_APPLICATIONS',
       message:
-        'Call call-1 of fund JOINT_SDG_FUND takes applications from 2026-01-01 to 2026-01-14; today is 2026-01-15',
+        'Call call-1 of fund JOINT_SDG_FUND takes applications from 2026-01-01 to 2026-01-14; the submission is dated 2026-01-15',
     });
     given(draftedToCall)
       .when(submit({ ...call, opensOn: '2026-02-01' }))
-      .thenThrows('CALL_CLOSED_FOR_APPLICATIONS', /from 2026-02-01 to 2026-02-28; today is 2026-01-15$/);
+      .thenThrows('CALL_CLOSED_FOR_APPLICATIONS', /from 2026-02-01 to 2026-02-28; the submission is dated 2026-01-15$/);
     given(draftedToCall)
       .when(submit({ ...call, status: 'CANCELLED' }))
       .thenThrows('CALL_CANCELLED');

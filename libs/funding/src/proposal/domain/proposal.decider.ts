@@ -56,7 +56,7 @@ function validDetails(
   const eligibility = new Violations();
   checkEligible(eligibility, found, details);
   eligibility.throwIfAny();
-  return details;
+  return { ...details, fundCode: found.fundCode };
 }
 
 function draft(data: Data<'DraftProposal'>, ctx: DecideContext): Events {
@@ -90,7 +90,9 @@ function revise(state: ExistingProposal, data: Data<'ReviseProposal'>, ctx: Deci
 
 function submit(state: ExistingProposal, data: Data<'SubmitProposal'>, ctx: DecideContext): Events {
   requireStatus(state, ['DRAFT'], 'submit it');
-  const on = today(ctx.now);
+  const on = data.on ?? today(ctx.now);
+  if (!isIsoDate(on)) throw bad('INVALID_DATE', 'on', on, 'must be a calendar date written YYYY-MM-DD');
+  if (on > today(ctx.now)) throw bad('FUTURE_DATE', 'on', on, 'must not be after today');
   const { callId } = state.details;
   if (callId !== null) {
     const call = existingCall(callId, data.call);

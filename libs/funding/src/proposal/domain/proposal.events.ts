@@ -16,6 +16,8 @@ export interface ProposalDetails {
   applicants: Applicant[];
   /** The call it answers (a Call stream id), or null when it goes to a donor directly. */
   callId: string | null;
+  /** The fund of the call it answers, as the handler found it (a call's fund never changes); else null. */
+  fundCode: string | null;
   /** Directory code of the donor (organisation or fund code) when not answering a call. */
   donor: string | null;
   /** ISO 3166-1 alpha-3; a multi-country proposal names several. */

@@ -208,6 +208,7 @@ export function proposalDetails(v: Violations, input: ProposalDetailsInput): Pro
     title,
     applicants: lead,
     callId,
+    fundCode: null,
     donor,
     countries: countries(v, input.countries),
     policyAreas,
@@ -246,11 +247,12 @@ export function checkCallOpen(call: CallFacts, on: string, submitting: boolean):
       `Call ${call.id} of fund ${call.fundCode} is closed; it ${window}`,
     );
   }
-  if (on > call.closesOn || (submitting && on < call.opensOn)) {
+  // A draft may be written at any time; the dates matter when it is submitted.
+  if (submitting && (on > call.closesOn || on < call.opensOn)) {
     throw new ConcordError(
       'CONFLICT',
       'CALL_CLOSED_FOR_APPLICATIONS',
-      `Call ${call.id} of fund ${call.fundCode} ${window}; today is ${on}`,
+      `Call ${call.id} of fund ${call.fundCode} ${window}; the submission is dated ${on}`,
     );
   }
 }

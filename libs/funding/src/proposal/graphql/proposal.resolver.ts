@@ -124,7 +124,7 @@ export class ProposalResolver {
 
   @Mutation(() => CommandResult, { description: "Today; a call's deadline is checked" })
   submitProposal(@Args('input') input: SubmitProposalInput, @Ctx() ctx: RequestContext) {
-    return this.send(input.id, { type: 'SubmitProposal', data: {} }, input, ctx);
+    return this.send(input.id, { type: 'SubmitProposal', data: { on: input.on ?? undefined } }, input, ctx);
   }
 
   @Mutation(() => CommandResult)

@@ -219,6 +219,11 @@ export class ReviseProposalInput extends ProposalDetailsFields {
 @InputType()
 export class SubmitProposalInput extends CommandInput {
   @Field(() => ID) @IsString() id!: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD; a past submission being recorded (platform admins only)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  on?: string;
 }
 
 @InputType()

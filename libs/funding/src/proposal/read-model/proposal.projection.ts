@@ -3,18 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PROPOSAL_EVENT_TYPES, type ProposalDetails, type ProposalEvent } from '../domain/proposal.events';
 import { ProposalRow } from './proposal.rows';
 
-/**
- * The fund of a call, from the calls' read model. A proposal can only be drafted for (or moved to)
- * a call the command handler found there, and a call's fund never changes, so the row exists when
- * the event is applied, and again on a rebuild that runs after the calls' projection.
- */
-async function fundOf(tx: EntityManager, callId: string | null): Promise<string | null> {
-  if (callId === null) return null;
-  const [row] = await tx.query(`SELECT fund_code FROM funding_calls WHERE id = $1`, [callId]);
-  return row?.fund_code ?? null;
-}
-
-async function detailColumns(tx: EntityManager, details: ProposalDetails): Promise<Partial<ProposalRow>> {
+function detailColumns(details: ProposalDetails): Partial<ProposalRow> {
   const lead = details.applicants.find((a) => a.role === 'LEAD') ?? details.applicants[0];
   return {
     title: details.title,
@@ -22,7 +11,7 @@ async function detailColumns(tx: EntityManager, details: ProposalDetails): Promi
     applicantOrganisations: details.applicants.map((a) => a.organisation),
     leadOrganisation: lead?.organisation ?? '',
     callId: details.callId,
-    fundCode: await fundOf(tx, details.callId),
+    fundCode: details.fundCode,
     donor: details.donor,
     countries: details.countries,
     policyAreas: details.policyAreas,
@@ -54,7 +43,7 @@ export const proposalProjection: Projection = {
           ProposalRow,
           {
             id,
-            ...(await detailColumns(tx, event.data)),
+            ...detailColumns(event.data),
             fundedAmount: null,
             fundedCurrency: null,
             status: 'DRAFT',
@@ -71,7 +60,7 @@ export const proposalProjection: Projection = {
         );
         return;
       case 'ProposalRevised':
-        return void (await touch(await detailColumns(tx, event.data.details)));
+        return void (await touch(detailColumns(event.data.details)));
       case 'ProposalSubmitted':
         return void (await touch({ status: 'SUBMITTED', submittedOn: event.data.on }));
       case 'ProposalShortlisted':
