@@ -1,3 +1,4 @@
+import { CallApplicationsResolver } from './graphql/call-applications.resolver';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CallApplications } from './application/call-applications';
@@ -10,6 +11,7 @@ import { ProposalResolver } from './graphql/proposal.resolver';
 @Module({
   imports: [CqrsModule],
   providers: [
+    CallApplicationsResolver,
     ProposalCommandHandler,
     CallFactsReader,
     ProposalQueries,

@@ -1,6 +1,6 @@
 import type { EventEnvelope, Projection } from '@concord/eventing';
 import type { EntityManager } from 'typeorm';
-import { EXCHANGE_RATE_EVENT_TYPES, type ExchangeRateEvent } from '../../exchange-rate/domain/exchange-rate.events';
+import { EXCHANGE_RATES_EVENT_TYPES, type ExchangeRateEvent } from '../../exchange-rate/domain/exchange-rate.events';
 import { REPORTING_CURRENCY } from '../../funding.vocabulary';
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../domain/contribution.events';
 import { ContributionRow } from './contribution.rows';
@@ -61,7 +61,7 @@ const RECONVERT = `
 export const contributionProjection: Projection = {
   name: 'funding.contributions',
   tables: ['funding_contributions', 'funding_transactions', 'funding_exchange_rates'],
-  eventTypes: [...CONTRIBUTION_EVENT_TYPES, ...EXCHANGE_RATE_EVENT_TYPES],
+  eventTypes: [...CONTRIBUTION_EVENT_TYPES, ...EXCHANGE_RATES_EVENT_TYPES],
   async apply(envelope: EventEnvelope, tx: EntityManager) {
     const event = { type: envelope.type, data: envelope.data } as ContributionEvent | ExchangeRateEvent;
     const id = envelope.streamId;

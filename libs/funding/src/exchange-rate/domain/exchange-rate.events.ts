@@ -14,4 +14,4 @@ export interface ExchangeRate {
 export type ExchangeRateEvent = DomainEvent<'ExchangeRatesRecorded', { currency: string; rates: ExchangeRate[] }>;
 
 const EVENT_TYPES: Record<ExchangeRateEvent['type'], true> = { ExchangeRatesRecorded: true };
-export const EXCHANGE_RATE_EVENT_TYPES = Object.keys(EVENT_TYPES) as ExchangeRateEvent['type'][];
+export const EXCHANGE_RATES_EVENT_TYPES = Object.keys(EVENT_TYPES) as ExchangeRateEvent['type'][];
