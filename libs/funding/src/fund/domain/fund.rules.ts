@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../iso-date';
 import { ConcordError, type DecideContext } from '@concord/kernel';
 
 /**
@@ -9,7 +10,6 @@ export const bad = (code: string, path: string, value: unknown, message: string)
 
 /** The same rule as organisation codes: JOINT_SDG_FUND, ILO_SPF_FLAGSHIP_2, SP_LNOB. */
 const CODE = /^[A-Z][A-Z0-9_]{1,29}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_TEXT = 200;
 
 /** A fund or window code: 2–30 capital letters, digits or _, starting with a letter. */
@@ -38,9 +38,7 @@ export function validText(path: string, value: string, max = MAX_TEXT): string {
 
 /** A calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export function validDate(path: string, value: string): string {
-  const date = typeof value === 'string' && ISO_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-  const real = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  if (!real) throw bad('INVALID_DATE', path, value, 'must be a calendar date written YYYY-MM-DD');
+  if (!isIsoDate(value)) throw bad('INVALID_DATE', path, value, 'must be a calendar date written YYYY-MM-DD');
   return value;
 }
 

@@ -2,13 +2,13 @@ import { assertNever, ConcordError, lifecycleError, type DecideContext, type Dec
 import type { ProposalStatus } from '../../funding.vocabulary';
 import { exceeds, validMoney, type Money } from '../../money/money';
 import type { CallFacts, ProposalCommand, ProposalDetailsInput } from './proposal.commands';
+import { isIsoDate } from '../../iso-date';
 import type { ProposalDetails, ProposalEvent } from './proposal.events';
 import {
   bad,
   checkCallOpen,
   checkEligible,
   existingCall,
-  isIsoDate,
   MAX_REASON,
   proposalDetails,
   text,

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../iso-date';
 import { ConcordError, type FieldError } from '@concord/kernel';
 import { isCountryCode, isVocabularyCode, VOCABULARIES, type VocabularyEntry } from '@concord/reference';
 import { validMoney, type Money } from '../../money/money';
@@ -13,7 +14,6 @@ import type { Applicant, ApplicantRole, ProposalDetails } from './proposal.event
 export const ORGANISATION_CODE = /^[A-Z][A-Z0-9_]{1,29}$/;
 /** Call and joint programme ids: a UUID or an importer's stable id. */
 export const REFERENCE_ID = /^[A-Za-z0-9._:-]{1,80}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_TITLE = 300;
 export const MAX_REASON = 1_000;
 const ROLES: readonly ApplicantRole[] = ['LEAD', 'CO_APPLICANT'];
@@ -52,13 +52,6 @@ export class Violations {
 
 export const bad = (code: string, path: string, value: unknown, message: string) =>
   ConcordError.badInput(code, { path, value, message });
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  // Date rolls 2025-02-30 over to March, and 2025-13-01 is no date at all.
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
