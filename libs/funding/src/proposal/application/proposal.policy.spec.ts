@@ -116,6 +116,19 @@ describe('Who may prepare a proposal', () => {
     refused(submit, none, actor([], ['KHM']), /^Only a platform admin, an RCO coordinator or an agency editor/);
     allowed(submit, none, unicefInCambodia);
   });
+
+  it('lets only a platform admin or the system record a submission on an earlier date', () => {
+    const backdated: ProposalCommand = { type: 'SubmitProposal', data: { on: '2019-05-01' } };
+    allowed(backdated, toDonor, actor(['platform-admin']));
+    allowed(backdated, toDonor, actor(['system']));
+    refused(
+      backdated,
+      toDonor,
+      unicefInCambodia,
+      /^Only a platform admin can record a submission made on an earlier date$/,
+    );
+    refused(backdated, toDonor, actor(['rco-coordinator'], ['KHM']));
+  });
 });
 
 describe('Who may decide on a proposal', () => {
