@@ -449,7 +449,7 @@ describe('Proposals over GraphQL (embedded mode)', () => {
         'CONFLICT',
         'CALL_CLOSED_FOR_APPLICATIONS',
         new RegExp(
-          `^Call ${callId} of fund JOINT_SDG_FUND takes applications from 2020-01-01 to ${YESTERDAY}; today is ${TODAY}$`,
+          `^Call ${callId} of fund JOINT_SDG_FUND takes applications from 2020-01-01 to ${YESTERDAY}; the submission is dated ${TODAY}$`,
         ),
       );
       await ok(`mutation ($input: CancelCallInput!) { cancelCall(input: $input) { version } }`, {
