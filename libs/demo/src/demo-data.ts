@@ -14,6 +14,9 @@ export const DEMO_FILES = {
   coordination: 'seed004_interagency_coordination.csv',
   coalitions: 'seed000_regional_coalitions.csv',
   abnd: 'seed000_annex4_abnd.csv',
+  fundingCalls: 'seed000_joint_sdg_fund_calls.csv',
+  flagshipLedger: 'seed002_phase2_funding_ledger.csv',
+  fragmentation: 'seed004_duplication_fragmentation_cases.csv',
 } as const;
 
 export type DemoFile = (typeof DEMO_FILES)[keyof typeof DEMO_FILES];

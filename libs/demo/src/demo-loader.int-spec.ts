@@ -26,9 +26,13 @@ describe('demo load (real Postgres)', () => {
     expect(totals(first)).toMatchObject({ refused: 0, events: first.eventsInStore });
     expect(await streams()).toEqual([
       { type: 'Activity', n: 17 },
+      { type: 'Call', n: 1 },
+      { type: 'Contribution', n: 3 },
       { type: 'CoordinationBody', n: 29 },
+      { type: 'Fund', n: 2 },
       { type: 'JointProgramme', n: 37 },
-      { type: 'Organisation', n: 59 },
+      { type: 'Organisation', n: 60 },
+      { type: 'Proposal', n: 116 },
     ]);
     const [{ actors }] = await db.dataSource.query(
       `SELECT array_agg(DISTINCT metadata->'actor'->>'id') AS actors FROM events`,

@@ -12,6 +12,14 @@ import {
   planRegionalCoalitions,
 } from './tables/coordination-bodies.table';
 import { PARTNER_COLUMNS, planFlagshipPartners } from './tables/flagship-partners.table';
+import {
+  CASE_COLUMNS,
+  FUNDING_CALL_COLUMNS,
+  LEDGER_COLUMNS,
+  planCompetingProposals,
+  planFlagshipFunding,
+  planJointSdgFund,
+} from './tables/funding.table';
 import { JOINT_PROGRAMME_COLUMNS, planJointProgrammes } from './tables/joint-programmes.table';
 import { planOrganisations } from './tables/organisations.table';
 
@@ -59,13 +67,18 @@ export interface DemoSummary {
  */
 export function planDemo(): DemoTable[] {
   const { ctx, organisations } = planContext();
+  const jointProgrammes = readDemoTable(DEMO_FILES.jointProgrammes, JOINT_PROGRAMME_COLUMNS);
   return [
     planOrganisations(ctx, organisations),
     planFlagshipPartners(ctx, readDemoTable(DEMO_FILES.partners, PARTNER_COLUMNS)),
-    planJointProgrammes(ctx, readDemoTable(DEMO_FILES.jointProgrammes, JOINT_PROGRAMME_COLUMNS)),
+    planJointProgrammes(ctx, jointProgrammes),
     planInteragencyCoordination(ctx, readDemoTable(DEMO_FILES.coordination, COORDINATION_COLUMNS)),
     planRegionalCoalitions(ctx, readDemoTable(DEMO_FILES.coalitions, COALITION_COLUMNS)),
     planAssessments(ctx, readDemoTable(DEMO_FILES.abnd, ABND_COLUMNS)),
+    // Funding last: its proposals and allocations name the joint programmes and organisations above.
+    planJointSdgFund(ctx, readDemoTable(DEMO_FILES.fundingCalls, FUNDING_CALL_COLUMNS), jointProgrammes),
+    planFlagshipFunding(ctx, readDemoTable(DEMO_FILES.flagshipLedger, LEDGER_COLUMNS)),
+    planCompetingProposals(ctx, readDemoTable(DEMO_FILES.fragmentation, CASE_COLUMNS)),
   ];
 }
 

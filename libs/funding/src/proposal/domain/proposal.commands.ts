@@ -51,7 +51,6 @@ export type ProposalCommand =
    * `null` clears the fields that may be empty (callId, donor, coFunding, jointProgrammeId).
    */
   | { type: 'ReviseProposal'; data: Partial<ProposalDetailsInput> & CallLookup }
-  /** Submitted today: a call's deadline is checked against today's date, so none can be given. */
   /**
    * Submitted today, or on `on` when recording a past submission (platform admins and the system
    * only, see the policy): the call's deadline is checked against that date.
