@@ -96,16 +96,6 @@ export interface FundingOverview {
   pipeline: Pipeline;
 }
 
-interface AmountRow {
-  key: string | null;
-  measure: Measure;
-  joint: boolean;
-  currency: string;
-  amount: string;
-  usd: string | null;
-  unconverted: number;
-}
-
 export const ROUNDING =
   `Each amount is converted at the latest rate on or before its value date (budget lines: 1 January ` +
   `of their year; at most ${RATE_MAX_AGE_DAYS} days old) and rounded to the cent, half away from zero, before it is added up.`;
@@ -168,14 +158,27 @@ export class FundingOverviewQuery {
     const requirementKnown = !filter.donor && groupBy !== 'DONOR';
     const total = new Tally();
     const groups = new Map<string | null, Tally>();
-    const proposals = rows.filter((r) => r.source === 'pipeline');
-    for (const { source, measure, ...row } of rows) {
-      if (source === 'pipeline') continue;
-      const amount = { ...row, measure: source === 'money' ? MEASURE_OF[measure as TransactionType] : 'required' };
-      total.add(amount);
-      if (!groupBy) continue;
-      const group = groups.get(row.key) ?? new Tally();
-      groups.set(row.key, group.add(amount));
+    const proposals: SourceRow[] = [];
+    for (const row of rows) {
+      if (row.source === 'pipeline') {
+        proposals.push(row);
+        continue;
+      }
+      const measure: Measure = row.source === 'money' ? MEASURE_OF[row.measure as TransactionType] : 'required';
+      let group: Tally | undefined;
+      if (groupBy) {
+        group = groups.get(row.key) ?? new Tally();
+        groups.set(row.key, group);
+      }
+      // Money comes in two grouping sets, by joint and by currency; a requirement row is both.
+      if (row.joint !== null) {
+        total.addUsd(measure, row.joint, row.usd, row.unconverted);
+        group?.addUsd(measure, row.joint, row.usd, row.unconverted);
+      }
+      if (row.currency !== null) {
+        total.addOriginal(measure, row.currency, row.amount);
+        group?.addOriginal(measure, row.currency, row.amount);
+      }
     }
     return {
       currency: REPORTING_CURRENCY,
@@ -187,7 +190,7 @@ export class FundingOverviewQuery {
       pipeline: {
         proposals: proposals.reduce((n, r) => n + r.proposals, 0),
         requested: money(proposals.map((r) => r.usd)),
-        original: proposals.map((r) => ({ currency: r.currency, amount: new Decimal(r.amount).toFixed(2) })),
+        original: proposals.map((r) => ({ currency: r.currency!, amount: new Decimal(r.amount).toFixed(2) })),
         unconverted: proposals.reduce((n, r) => n + r.unconverted, 0),
       },
     };
@@ -195,8 +198,16 @@ export class FundingOverviewQuery {
 }
 
 /** A row of the overview statement: money by transaction type, a requirement, or proposals asking. */
-interface SourceRow extends Omit<AmountRow, 'measure'> {
+interface SourceRow {
   source: 'money' | 'required' | 'pipeline';
+  key: string | null;
+  /** Null in the money rows grouped by currency. */
+  joint: boolean | null;
+  /** Null in the money rows grouped by joint. */
+  currency: string | null;
+  amount: string;
+  usd: string | null;
+  unconverted: number;
   /** The transaction type for money. */
   measure: string;
   proposals: number;
@@ -216,11 +227,13 @@ function transactions(p: Params, filter: FundingFilter, groupBy?: FundingDimensi
   column('FRAMEWORK_OUTCOME', filter.frameworkOutcomeId);
   column('FUND', filter.fundCode);
   const key = groupBy ? TRANSACTION_KEY[groupBy] : 'NULL::text';
+  // Summed by Postgres twice over, in USD by joint and in the original currencies, so the rows
+  // do not multiply by currency × joint: a country's overview by year is some 400 rows, not 700.
   return `SELECT 'money' AS source, ${key} AS key, t.type AS measure, t.joint, t.currency, sum(t.amount)::text AS amount,
                  sum(t.amount_usd)::text AS usd, (count(*) - count(t.amount_usd))::int AS unconverted, 0 AS proposals
             FROM funding_transactions t
            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-           GROUP BY 2, 3, 4, 5`;
+           GROUP BY GROUPING SETS ((${key}, t.type, t.joint), (${key}, t.type, t.currency))`;
 }
 
 /** Activities' required budget by year, converted at 1 January; or the target of the funds looked at. */
@@ -306,32 +319,29 @@ const money = (amounts: (string | null)[]) =>
   amounts.reduce((sum: Decimal, a) => (a === null ? sum : sum.plus(a)), new Decimal(0)).toFixed(2);
 
 /** Null keys (money for no country, no JP…) sort last. */
+const collator = new Intl.Collator('en', { numeric: true });
 const compareKeys = (a: string | null, b: string | null) =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en', { numeric: true });
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : collator.compare(a, b);
 
 /** Sums of one group, row by row in one pass: the overview of a country has hundreds of rows. */
 class Tally {
   private readonly usd = new Map<string, Decimal>();
-  private readonly original = new Map<string, OriginalAmount & { sum: Decimal }>();
+  private readonly original = new Map<string, { measure: Measure; currency: string; sum: Decimal }>();
   private unconverted = 0;
 
-  add(row: AmountRow): this {
-    if (row.usd !== null) {
-      for (const id of [row.measure, `${row.measure}:${row.joint}`]) {
-        this.usd.set(id, (this.usd.get(id) ?? new Decimal(0)).plus(row.usd));
-      }
+  addUsd(measure: Measure, joint: boolean, usd: string | null, unconverted: number): void {
+    this.unconverted += unconverted;
+    if (usd === null) return;
+    for (const id of [measure, `${measure}:${joint}`]) {
+      this.usd.set(id, (this.usd.get(id) ?? new Decimal(0)).plus(usd));
     }
-    const id = `${row.measure}:${row.currency}`;
-    const original = this.original.get(id) ?? {
-      measure: row.measure,
-      currency: row.currency,
-      amount: '',
-      sum: new Decimal(0),
-    };
-    original.sum = original.sum.plus(row.amount);
-    this.original.set(id, original);
-    this.unconverted += row.unconverted;
-    return this;
+  }
+
+  addOriginal(measure: Measure, currency: string, amount: string): void {
+    const id = `${measure}:${currency}`;
+    const original = this.original.get(id);
+    if (original) original.sum = original.sum.plus(amount);
+    else this.original.set(id, { measure, currency, sum: new Decimal(amount) });
   }
 
   figures(requirementKnown: boolean): FundingFigures {
