@@ -245,4 +245,75 @@ describe('Contributions and the funding overview over GraphQL (embedded mode)', 
     await rebuildProjection(dataSource, registry, contributionProjection);
     expect(await Promise.all(tables.map((t) => tableHash(dataSource, t)))).toEqual(live);
   });
+
+  it("attributes money and requirements to a framework outcome, the requirement through its activities' outputs", async () => {
+    const framework = async (mutation: string, input: Record<string, unknown>) => {
+      const result = await app.gql<Record<string, { id: string }>>(
+        `mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`,
+        { input },
+        admin,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data![mutation].id;
+    };
+    const id = await framework('createCooperationFramework', {
+      code: 'KHM-UNSDCF-2024',
+      title: 'Cooperation Framework Cambodia 2024–2028',
+      countries: ['KHM'],
+      startDate: '2024-01-01',
+      endDate: '2028-12-31',
+    });
+    await framework('addStrategicPriority', { id, code: 'SP1', title: 'People' });
+    await framework('addOutcome', { id, priorityCode: 'SP1', code: '1.1', title: 'Social protection coverage' });
+    await framework('addOutput', { id, outcomeCode: '1.1', code: '1.1.1', title: 'Family package delivered' });
+    const [outcome, output] = [`${id}:1.1`, `${id}:1.1.1`];
+    const activity = await app.gql(
+      `mutation ($input: RegisterActivityInput!) { registerActivity(input: $input) { id } }`,
+      {
+        input: {
+          titles: { en: 'Family package: integrated benefits for poor households' },
+          organisation: 'UNICEF',
+          country: 'KHM',
+          policyAreas: ['LNOB_INCLUSION'],
+          start: '2024-01-01',
+          end: '2024-12-31',
+          status: 'IMPLEMENTATION',
+          frameworkOutputId: output,
+          budget: [{ year: 2024, currency: 'USD', required: '300000', available: '0', spent: '0' }],
+        },
+      },
+      admin,
+    );
+    expect(activity.errors).toBeUndefined();
+
+    const toOutcome = { ...toUnicefCambodia, title: 'Germany to the family package outcome', currency: 'USD' };
+    const unknown = await send(RECORD, { ...toOutcome, frameworkOutcomeId: `${id}:9.9` });
+    expect(unknown.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'frameworkOutcomeId', message: 'is not an outcome of a Cooperation Framework' }],
+    });
+    const recorded = await eventually(async () => {
+      const result = await send(RECORD, { ...toOutcome, frameworkOutcomeId: outcome });
+      expect(result.errors).toBeUndefined(); // once the framework's results are projected
+      return (result.data as { recordContribution: { id: string } }).recordContribution.id;
+    });
+    const commitment = {
+      contributionId: recorded,
+      type: 'INCOMING_COMMITMENT',
+      amount: '100000',
+      valueDate: '2024-03-01',
+    };
+    expect((await send(TRANSACT, commitment)).errors).toBeUndefined();
+
+    const byOutcome = await eventually(async () => {
+      const result = await overview({ filter: { frameworkOutcomeId: outcome } });
+      expect(result.total).toMatchObject({ required: '300000.00', committed: '100000.00' });
+      return result;
+    });
+    expect(byOutcome.total.gap).toBe('200000.00');
+    const grouped = await overview({ filter: { country: 'KHM', year: 2024 }, groupBy: 'FRAMEWORK_OUTCOME' });
+    expect(grouped.groups.find((g) => g.key === outcome)!.figures).toMatchObject({ committed: '100000.00' });
+    // The earlier money named no outcome: it stays in the group without a key, listed last.
+    expect(grouped.groups.at(-1)).toMatchObject({ key: null, figures: { committed: '1125000.00' } });
+  });
 });
