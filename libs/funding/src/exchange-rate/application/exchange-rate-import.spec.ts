@@ -39,7 +39,7 @@ describe('Reading a rates file', () => {
         'GBP,2024-01-03,0.8',
       ]),
     ).toEqual([
-      { path: 'line 6: record', value: 'GBP,2024-01-03,0.8', message: 'must have 4 fields' },
+      { path: 'line 6: record', value: 'GBP,2024-01-03,0.8', message: 'must have 4 fields, as the header' },
       { path: 'line 3: date', value: '2024-13-01', message: 'must be a date written YYYY-MM-DD' },
       { path: 'line 4: currency', value: 'XYZ', message: 'is not an ISO 4217 currency code, e.g. EUR' },
       {
@@ -50,9 +50,21 @@ describe('Reading a rates file', () => {
     ]);
   });
 
-  it('refuses a file without the expected header', async () => {
-    expect(await refusal(['date,currency,rate,source', 'EUR,2024-01-02,0.91,ECB'])).toEqual([
-      { path: 'line 1', value: 'date,currency,rate,source', message: 'must be the header currency,date,rate,source' },
+  it('takes the columns in any order and case, ignores others, and upper-cases currency codes', async () => {
+    const rates = await readRatesFile(['Date,Source,Rate,Currency,Note', '2024-01-02,ECB,0.91,eur,from the website']);
+    expect(rates.get('EUR')).toEqual([{ line: 2, rate: { on: '2024-01-02', rate: '0.91', source: 'ECB' } }]);
+  });
+
+  it('refuses a header that lacks a column or names one twice', async () => {
+    expect(await refusal(['currency,date,rate', 'EUR,2024-01-02,0.91'])).toEqual([
+      {
+        path: 'line 1',
+        value: 'currency,date,rate',
+        message: 'lacks source: the header must name currency, date, rate, source',
+      },
     ]);
+    expect((await refusal(['currency,date,rate,source,rate', 'EUR,2024-01-02,0.91,ECB,1']))[0].message).toBe(
+      'names rate twice: the header must name currency, date, rate, source',
+    );
   });
 });

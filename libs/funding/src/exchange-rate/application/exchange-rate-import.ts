@@ -4,7 +4,7 @@ import { exchangeRateAggregate, exchangeRateStreamId } from '../domain/exchange-
 import { exchangeRateDecider } from '../domain/exchange-rate.decider';
 import type { ExchangeRate, ExchangeRateEvent } from '../domain/exchange-rate.events';
 
-/** The columns of a rates file, in this order: `currency,date,rate,source`. */
+/** The columns a rates file must have, named in its header in any order; others are ignored. */
 export const RATES_COLUMNS = ['currency', 'date', 'rate', 'source'] as const;
 /** Rates per event, so no event grows past a few tens of kilobytes. */
 const RATES_PER_EVENT = 500;
@@ -27,44 +27,62 @@ const lineError = (line: number, field: string, value: unknown, message: string)
 });
 
 /**
- * Reads a rates CSV (header `currency,date,rate,source`; rate = units of the currency per USD)
- * and checks every line with the same rules the decider applies, before anything is recorded:
- * a file with a bad line records nothing, and every bad line is named.
+ * Reads a rates CSV (a header naming `currency`, `date`, `rate` and `source`, in any order and
+ * case, other columns ignored; rate = units of the currency per USD) and checks every line with
+ * the same rules the decider applies, before anything is recorded: a file with a bad line records
+ * nothing, and every bad line is named.
  */
 export async function readRatesFile(lines: AsyncIterable<string> | Iterable<string>): Promise<RatesByCurrency> {
   const byCurrency: RatesByCurrency = new Map();
   const faults: FieldError[] = [];
-  let header = true;
+  let columns: Record<(typeof RATES_COLUMNS)[number], number> | undefined;
+  let width = 0;
   for await (const row of csvRows(lines)) {
     if ('error' in row) {
       faults.push(lineError(row.line, 'record', row.text, row.error));
       continue;
     }
-    if (header) {
-      header = false;
-      const names = row.fields.map((f) => f.trim().toLowerCase());
-      if (names.join(',') !== RATES_COLUMNS.join(',')) {
-        throw ConcordError.badInput('BAD_HEADER', {
-          path: 'line 1',
-          value: row.fields.join(','),
-          message: `must be the header ${RATES_COLUMNS.join(',')}`,
-        });
-      }
+    if (!columns) {
+      columns = columnsOf(row.fields);
+      width = row.fields.length;
       continue;
     }
     if (row.fields.length === 1 && row.fields[0].trim() === '') continue; // a blank line
-    if (row.fields.length !== RATES_COLUMNS.length) {
-      faults.push(lineError(row.line, 'record', row.fields.join(','), `must have ${RATES_COLUMNS.length} fields`));
+    if (row.fields.length !== width) {
+      faults.push(lineError(row.line, 'record', row.fields.join(','), `must have ${width} fields, as the header`));
       continue;
     }
-    const [currency, on, rate, source] = row.fields.map((f) => f.trim());
+    const field = (name: (typeof RATES_COLUMNS)[number]) => row.fields[columns![name]].trim();
+    const currency = field('currency').toUpperCase();
     const list = byCurrency.get(currency) ?? [];
-    list.push({ rate: { on, rate, source }, line: row.line });
+    list.push({ rate: { on: field('date'), rate: field('rate'), source: field('source') }, line: row.line });
     byCurrency.set(currency, list);
   }
   for (const [currency, rates] of byCurrency) faults.push(...dryRunFaults(currency, rates));
   if (faults.length) throw ConcordError.invalidFields(faults);
   return byCurrency;
+}
+
+/** Where each column is, from the header; the file is refused when one is missing or named twice. */
+function columnsOf(header: string[]): Record<(typeof RATES_COLUMNS)[number], number> {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const missing = RATES_COLUMNS.filter((column) => !names.includes(column));
+  const twice = RATES_COLUMNS.filter((column) => names.indexOf(column) !== names.lastIndexOf(column));
+  if (missing.length || twice.length) {
+    const problems = [
+      ...(missing.length ? [`lacks ${missing.join(', ')}`] : []),
+      ...(twice.length ? [`names ${twice.join(', ')} twice`] : []),
+    ];
+    throw ConcordError.badInput('BAD_HEADER', {
+      path: 'line 1',
+      value: header.join(','),
+      message: `${problems.join(' and ')}: the header must name ${RATES_COLUMNS.join(', ')}`,
+    });
+  }
+  return Object.fromEntries(RATES_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<
+    (typeof RATES_COLUMNS)[number],
+    number
+  >;
 }
 
 /** The decider's verdict on a currency's rates, its field paths turned into file lines. */
