@@ -38,4 +38,5 @@ export type ContributionCommand =
         /** Allows a disbursement above the outgoing commitments, saying why. */
         overDisbursementReason?: string | null;
       };
-    };
+    }
+  | { type: 'CancelTransaction'; data: { number: number; reason: string } };

@@ -184,3 +184,69 @@ describe('Recording transactions', () => {
       .when(record('EXPENDITURE', '500'))
       .then([transaction(2, 'EXPENDITURE', '500.00')]));
 });
+
+describe('Cancelling a transaction', () => {
+  const cancel = (number: number, reason = 'Recorded twice'): ContributionCommand => ({
+    type: 'CancelTransaction',
+    data: { number, reason },
+  });
+  const disbursed = transaction(2, 'DISBURSEMENT', '600.00');
+
+  it('takes a transaction out with its reason; its number is not given again', () => {
+    given(recorded, transaction(1, 'INCOMING_PLEDGE', '5.00'))
+      .when(cancel(1, ' Recorded twice '))
+      .then([{ type: 'TransactionCancelled', data: { number: 1, reason: 'Recorded twice' } }]);
+    given(recorded, transaction(1, 'INCOMING_PLEDGE', '5.00'), {
+      type: 'TransactionCancelled',
+      data: { number: 1, reason: 'x' },
+    })
+      .when(record('INCOMING_PLEDGE', '6'))
+      .then([transaction(2, 'INCOMING_PLEDGE', '6.00')]);
+  });
+
+  it('counts a cancelled disbursement out of the cap, so a new one may take its place', () =>
+    given(recorded, committed, disbursed, { type: 'TransactionCancelled', data: { number: 2, reason: 'wrong amount' } })
+      .when(record('DISBURSEMENT', '1000'))
+      .then([transaction(3, 'DISBURSEMENT', '1000.00')]));
+
+  it('refuses to cancel a commitment that disbursements stand on, until they are cancelled', () => {
+    given(recorded, committed, disbursed)
+      .when(cancel(1))
+      .thenThrows(
+        'COMMITMENT_DISBURSED',
+        /^Cancelling transaction #1 \(AGR-7\) of 2024-03-01 would leave disbursements of 600\.00 EUR above outgoing commitments of 0\.00 EUR; cancel the disbursements first$/,
+      );
+    given(recorded, committed)
+      .when(cancel(1))
+      .then([{ type: 'TransactionCancelled', data: { number: 1, reason: 'Recorded twice' } }]);
+  });
+
+  it('warns when funds taken back leave expenditure above what was received', () =>
+    given(
+      recorded,
+      transaction(1, 'INCOMING_FUNDS', '500.00'),
+      transaction(2, 'INCOMING_FUNDS', '300.00'),
+      transaction(3, 'EXPENDITURE', '600.00'),
+    )
+      .when(cancel(2))
+      .then([
+        { type: 'TransactionCancelled', data: { number: 2, reason: 'Recorded twice' } },
+        {
+          type: 'ContributionOverspent',
+          data: { transaction: 2, spent: '600.00', received: '500.00', over: '100.00', currency: 'EUR' },
+        },
+      ]));
+
+  it('refuses an unknown or already cancelled transaction, and a blank reason', () => {
+    given(recorded, committed, { type: 'TransactionCancelled', data: { number: 1, reason: 'x' } })
+      .when(cancel(1))
+      .thenThrows('TRANSACTION_NOT_FOUND', /^No transaction #1 in force \(in force: none\)$/);
+    given(recorded, committed)
+      .when(cancel(7))
+      .thenThrows('TRANSACTION_NOT_FOUND', /in force: 1\)$/);
+    given(recorded, committed)
+      .when(cancel(1, '  '))
+      .thenThrows('INVALID_REASON', /^reason: must be 1–300 characters$/);
+    given().when(cancel(1)).thenThrows('CONTRIBUTION_NOT_FOUND');
+  });
+});

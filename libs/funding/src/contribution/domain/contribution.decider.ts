@@ -9,7 +9,10 @@ import type { ContributionDetails, ContributionEvent, Recipient, Transaction } f
 
 export interface RecordedContribution extends ContributionDetails {
   status: 'RECORDED';
+  /** The transactions in force: cancelled ones are gone. */
   transactions: Transaction[];
+  /** The last number given, so a cancelled transaction's number is not given again. */
+  lastNumber: number;
 }
 export type ContributionState = { status: 'none' } | RecordedContribution;
 
@@ -172,7 +175,7 @@ function recordTransaction(c: RecordedContribution, data: Command<'RecordTransac
   if (faults.length) throw ConcordError.invalidFields(faults);
   const overDisbursement = data.type === 'DISBURSEMENT' ? checkedDisbursement(c, amount, reason) : null;
   const transaction: Transaction = {
-    number: c.transactions.length + 1,
+    number: c.lastNumber + 1,
     type: data.type,
     amount,
     currency: c.currency,
@@ -181,23 +184,68 @@ function recordTransaction(c: RecordedContribution, data: Command<'RecordTransac
     overDisbursement,
   };
   const events: ContributionEvent[] = [{ type: 'TransactionRecorded', data: transaction }];
-  if (data.type === 'EXPENDITURE') {
-    const received = total(c.transactions, 'INCOMING_FUNDS');
-    const spent = total(c.transactions, 'EXPENDITURE').plus(amount);
-    if (spent.greaterThan(received)) {
-      events.push({
-        type: 'ContributionOverspent',
-        data: {
-          transaction: transaction.number,
-          spent: spent.toFixed(2),
-          received: received.toFixed(2),
-          over: spent.minus(received).toFixed(2),
-          currency: c.currency,
-        },
-      });
+  if (data.type !== 'EXPENDITURE') return events;
+  return [...events, ...overspending([...c.transactions, transaction], transaction.number, c.currency)];
+}
+
+/** The warning owed when expenditure stands above the funds received after `transaction`. */
+function overspending(
+  transactions: readonly Transaction[],
+  transaction: number,
+  currency: string,
+): ContributionEvent[] {
+  const received = total(transactions, 'INCOMING_FUNDS');
+  const spent = total(transactions, 'EXPENDITURE');
+  if (!spent.greaterThan(received)) return [];
+  const over = spent.minus(received).toFixed(2);
+  return [
+    {
+      type: 'ContributionOverspent',
+      data: { transaction, spent: spent.toFixed(2), received: received.toFixed(2), over, currency },
+    },
+  ];
+}
+
+/**
+ * Takes a transaction out, with a reason. An outgoing commitment cannot go while disbursements
+ * would then stand above the commitments left: those disbursements are cancelled first.
+ */
+function cancel(c: RecordedContribution, data: Command<'CancelTransaction'>): ContributionEvent[] {
+  const reason = (data.reason ?? '').trim();
+  if (!reason || reason.length > MAX_TEXT) {
+    throw ConcordError.badInput('INVALID_REASON', {
+      path: 'reason',
+      value: data.reason,
+      message: `must be 1–${MAX_TEXT} characters`,
+    });
+  }
+  const cancelled = c.transactions.find((t) => t.number === data.number);
+  if (!cancelled) {
+    const known = c.transactions.map((t) => t.number).join(', ') || 'none';
+    throw new ConcordError(
+      'NOT_FOUND',
+      'TRANSACTION_NOT_FOUND',
+      `No transaction #${data.number} in force (in force: ${known})`,
+      [{ path: 'number', value: data.number, message: 'no such transaction in force' }],
+    );
+  }
+  const left = c.transactions.filter((t) => t !== cancelled);
+  if (cancelled.type === 'OUTGOING_COMMITMENT') {
+    const committed = total(left, 'OUTGOING_COMMITMENT');
+    const disbursed = total(left, 'DISBURSEMENT');
+    if (disbursed.greaterThan(committed)) {
+      throw new ConcordError(
+        'CONFLICT',
+        'COMMITMENT_DISBURSED',
+        `Cancelling ${named(cancelled)} would leave disbursements of ${shown(disbursed, c.currency)} above ` +
+          `outgoing commitments of ${shown(committed, c.currency)}; cancel the disbursements first`,
+      );
     }
   }
-  return events;
+  const events: ContributionEvent[] = [{ type: 'TransactionCancelled', data: { number: cancelled.number, reason } }];
+  // Funds taken back may leave expenditure standing above what was received.
+  if (cancelled.type !== 'INCOMING_FUNDS') return events;
+  return [...events, ...overspending(left, cancelled.number, c.currency)];
 }
 
 /** What may happen to a contribution and its transactions, as pure functions (ARCHITECTURE §5, funding). */
@@ -213,6 +261,11 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
           throw new ConcordError('NOT_FOUND', 'CONTRIBUTION_NOT_FOUND', 'No such contribution');
         }
         return recordTransaction(state, command.data);
+      case 'CancelTransaction':
+        if (state.status === 'none') {
+          throw new ConcordError('NOT_FOUND', 'CONTRIBUTION_NOT_FOUND', 'No such contribution');
+        }
+        return cancel(state, command.data);
       default:
         return assertNever(command);
     }
@@ -221,9 +274,15 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
   evolve(state, event) {
     switch (event.type) {
       case 'ContributionRecorded':
-        return { status: 'RECORDED', ...event.data, transactions: [] };
+        return { status: 'RECORDED', ...event.data, transactions: [], lastNumber: 0 };
       case 'TransactionRecorded':
-        return state.status === 'none' ? state : { ...state, transactions: [...state.transactions, event.data] };
+        return state.status === 'none'
+          ? state
+          : { ...state, transactions: [...state.transactions, event.data], lastNumber: event.data.number };
+      case 'TransactionCancelled':
+        return state.status === 'none'
+          ? state
+          : { ...state, transactions: state.transactions.filter((t) => t.number !== event.data.number) };
       case 'ContributionOverspent':
         return state;
       default:

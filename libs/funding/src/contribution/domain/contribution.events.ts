@@ -55,6 +55,8 @@ export interface Transaction {
 export type ContributionEvent =
   | DomainEvent<'ContributionRecorded', ContributionDetails>
   | DomainEvent<'TransactionRecorded', Transaction>
+  /** A transaction recorded by mistake, taken out of every total; its number is not used again. */
+  | DomainEvent<'TransactionCancelled', { number: number; reason: string }>
   /** A warning, not a refusal: more is reported spent than was received. */
   | DomainEvent<
       'ContributionOverspent',
@@ -65,6 +67,7 @@ export type ContributionEvent =
 const EVENT_TYPES: Record<ContributionEvent['type'], true> = {
   ContributionRecorded: true,
   TransactionRecorded: true,
+  TransactionCancelled: true,
   ContributionOverspent: true,
 };
 export const CONTRIBUTION_EVENT_TYPES = Object.keys(EVENT_TYPES) as ContributionEvent['type'][];

@@ -238,6 +238,25 @@ describe('Contributions and the funding overview over GraphQL (embedded mode)', 
     expect(anonymous.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('cancels a transaction recorded by mistake, taking it out of the totals, with its reason', async () => {
+    const cancel = (input: Record<string, unknown>) =>
+      send(`mutation ($input: CancelTransactionInput!) { cancelTransaction(input: $input) { version } }`, {
+        contributionId,
+        ...input,
+      });
+    expect((await cancel({ number: 1, reason: 'Pledge entered twice' })).errors).toBeUndefined();
+    const contribution = await readBack(10);
+    expect(contribution.transactions.map((t) => t.number)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect((await overview({ filter: { country: 'KHM', year: 2024 } })).total).toMatchObject({ pledged: '0.00' });
+    const stillDisbursed = await cancel({ number: 4, reason: 'Wrong agreement' });
+    expect(stillDisbursed.errors![0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Cancelling transaction #4 \(PCA-KHM-2024-07\) of 2024-03-10 would leave disbursements/,
+      ),
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
   it('rebuilds contributions, transactions and rates from the events into identical tables', async () => {
     const { dataSource, registry } = app.runtime;
     const tables = contributionProjection.tables;

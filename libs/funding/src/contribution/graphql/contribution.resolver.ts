@@ -18,6 +18,7 @@ import { ContributionQueries } from '../application/contribution.queries';
 import type { ContributionCommand } from '../domain/contribution.commands';
 import type { ContributionRow } from '../read-model/contribution.rows';
 import {
+  CancelTransactionInput,
   ContributionConnection,
   ContributionFilterInput,
   ContributionType,
@@ -90,6 +91,12 @@ export class ContributionResolver {
       overDisbursementReason: input.overDisbursementReason ?? undefined,
     };
     return this.send(contributionId, { type: 'RecordTransaction', data }, input, ctx);
+  }
+
+  @Mutation(() => CommandResult, { description: 'Takes a transaction recorded by mistake out of every total' })
+  cancelTransaction(@Args('input') input: CancelTransactionInput, @Ctx() ctx: RequestContext) {
+    const { contributionId, number, reason } = input;
+    return this.send(contributionId, { type: 'CancelTransaction', data: { number, reason } }, input, ctx);
   }
 
   private async send(id: string, command: ContributionCommand, input: CommandInput, ctx: RequestContext) {

@@ -1,6 +1,6 @@
 import { CommandInput, Connection } from '@concord/platform';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { EarmarkingEnum, ModalityEnum, RecipientKindEnum, TransactionTypeEnum } from '../../funding.enums';
 
 @ObjectType('OverDisbursement')
@@ -113,4 +113,14 @@ export class RecordTransactionInput extends CommandInput {
   @IsString()
   @MaxLength(500)
   overDisbursementReason?: string;
+}
+
+@InputType()
+export class CancelTransactionInput extends CommandInput {
+  @Field(() => ID) @IsString() contributionId!: string;
+  @Field(() => Int, { description: 'The number of the transaction in its contribution' })
+  @IsInt()
+  @Min(1)
+  number!: number;
+  @Field({ description: 'Why it is cancelled, e.g. "recorded twice"' }) @IsString() @MaxLength(300) reason!: string;
 }

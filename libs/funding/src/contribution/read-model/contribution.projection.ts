@@ -105,6 +105,13 @@ export const contributionProjection: Projection = {
         ]);
         return;
       }
+      case 'TransactionCancelled':
+        await tx.query(`DELETE FROM funding_transactions WHERE contribution_id = $1 AND number = $2`, [
+          id,
+          event.data.number,
+        ]);
+        await tx.update(ContributionRow, { id }, { version: envelope.version, updatedAt: at });
+        return;
       case 'ContributionOverspent':
         await tx.update(
           ContributionRow,
