@@ -12,11 +12,10 @@ import {
   type ContributionState,
 } from '@concord/funding';
 import { newId, systemActor } from '@concord/kernel';
-import { createHttpApp, createLogger, loadConfig, mintToken, startRuntime, type Runtime } from '@concord/platform';
+import { createLogger, loadConfig, startRuntime, type Runtime } from '@concord/platform';
 import { listCountries } from '@concord/reference';
-import { Pool } from 'pg';
 import { check, round, type BenchContext, type BenchReport, type Benchmark } from './support/bench';
-import { captureSql, compareApiWithSql, substitute, weighted } from './support/api-versus-sql';
+import { captureSql, compareApiWithSql, startBothSides, substitute, weighted } from './support/api-versus-sql';
 import { runHttpLoad } from './support/http-load';
 import { createThrowawayDatabase } from './support/postgres';
 import { closedLoop, timed, until } from './support/stats';
@@ -97,15 +96,7 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
       250,
     ),
   );
-  await runtime.dataSource.query('VACUUM ANALYZE');
-
-  const app = await createHttpApp(runtime, { api: true, worker: true });
-  cleanup.add('close the HTTP server', () => app.close());
-  await app.listen(0, '127.0.0.1');
-  const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-  const token = await mintToken({ sub: 'bench', roles: ['viewer'] }, config.auth);
-  const raw = new Pool({ connectionString: pg.url, max: CONFIG.clients });
-  cleanup.add('close the raw pool', () => raw.end());
+  const { url, token, raw } = await startBothSides(runtime, config, pg.url, CONFIG.clients, cleanup);
 
   const countries: { country: string; n: number }[] = await runtime.dataSource.query(
     `SELECT country, count(*)::int AS n FROM funding_transactions GROUP BY 1 ORDER BY n DESC, 1`,

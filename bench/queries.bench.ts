@@ -4,10 +4,16 @@
 // very SQL those requests run (captured from TypeORM) sent straight to Postgres by 16 pg clients.
 import { CONTEXTS } from '@concord/composition';
 import { generateSyntheticData } from '@concord/demo';
-import { createHttpApp, createLogger, loadConfig, mintToken, startRuntime, type Runtime } from '@concord/platform';
-import { Pool } from 'pg';
+import { createLogger, loadConfig, startRuntime, type Runtime } from '@concord/platform';
 import { check, round, type BenchContext, type BenchReport, type Benchmark, type SummaryRow } from './support/bench';
-import { captureSql, compareApiWithSql, substitute, weighted, type Statement } from './support/api-versus-sql';
+import {
+  captureSql,
+  compareApiWithSql,
+  startBothSides,
+  substitute,
+  weighted,
+  type Statement,
+} from './support/api-versus-sql';
 import { runHttpLoad } from './support/http-load';
 import { createThrowawayDatabase } from './support/postgres';
 import { timed, until } from './support/stats';
@@ -93,16 +99,7 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
       250,
     ),
   );
-  // What autovacuum does to tables at rest: statistics, and the visibility map index-only scans need.
-  await runtime.dataSource.query('VACUUM ANALYZE');
-
-  const app = await createHttpApp(runtime, { api: true, worker: true });
-  cleanup.add('close the HTTP server', () => app.close());
-  await app.listen(0, '127.0.0.1');
-  const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-  const token = await mintToken({ sub: 'bench', roles: ['viewer'] }, config.auth);
-  const raw = new Pool({ connectionString: pg.url, max: CONFIG.clients });
-  cleanup.add('close the raw pool', () => raw.end());
+  const { url, token, raw } = await startBothSides(runtime, config, pg.url, CONFIG.clients, cleanup);
 
   const workloads = [await activitiesWorkload(runtime), await jointProgrammesWorkload(runtime)];
   const results: Record<string, unknown> = {};

@@ -1,11 +1,35 @@
 // What the read-side benchmarks share: the SQL one GraphQL request runs, captured from TypeORM's
 // logger, and a comparison of the request over HTTP with that SQL sent straight to Postgres.
-import type { Runtime } from '@concord/platform';
-import type { Pool } from 'pg';
+import { createHttpApp, mintToken, type Config, type Runtime } from '@concord/platform';
+import { Pool } from 'pg';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Cleanup } from './cleanup';
 import { cpuMeter } from './cpu';
 import { runHttpLoad } from './http-load';
 import { closedLoop, distribution, type Distribution } from './stats';
+
+/**
+ * The two sides to compare, on a database at rest: the runtime's GraphQL over HTTP with a viewer
+ * token, and a pool of as many raw `pg` clients as there will be HTTP clients.
+ */
+export async function startBothSides(
+  runtime: Runtime,
+  config: Config,
+  databaseUrl: string,
+  clients: number,
+  cleanup: Cleanup,
+): Promise<{ url: string; token: string; raw: Pool }> {
+  // What autovacuum does to tables at rest: statistics, and the visibility map index-only scans need.
+  await runtime.dataSource.query('VACUUM ANALYZE');
+  const app = await createHttpApp(runtime, { api: true, worker: true });
+  cleanup.add('close the HTTP server', () => app.close());
+  await app.listen(0, '127.0.0.1');
+  const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
+  const token = await mintToken({ sub: 'bench', roles: ['viewer'] }, config.auth);
+  const raw = new Pool({ connectionString: databaseUrl, max: clients });
+  cleanup.add('close the raw pool', () => raw.end());
+  return { url, token, raw };
+}
 
 export interface Statement {
   sql: string;
