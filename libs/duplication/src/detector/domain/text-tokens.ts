@@ -1,0 +1,233 @@
+/**
+ * Words that say nothing about what an activity does, in the four languages activities are
+ * written in (en, fr, es, pt).
+ */
+const STOP_WORDS = new Set(
+  (
+    'the of and for in to a an on with by at from into its their this that as or be are is ' +
+    'de la le les des du et en pour au aux dans sur par avec une un d l ou est sont ce cette ' +
+    'el los las del y para por con una al lo su sus e o que ' +
+    'da do das dos em para com um uma no na nos nas ao aos pela pelo'
+  ).split(' '),
+);
+
+/**
+ * Social protection terms in French, Spanish and Portuguese mapped to their English stem, so that
+ * one activity reported in two languages shares words ("transferts monétaires" and "cash
+ * transfers"). A glossary of the field's vocabulary, not of any one data set.
+ */
+const GLOSSARY: Record<string, string> = {
+  // transfers, cash, benefits, allowances
+  transfert: 'transf',
+  transferts: 'transf',
+  transferencia: 'transf',
+  transferencias: 'transf',
+  monetaire: 'cash',
+  monetaires: 'cash',
+  monetaria: 'cash',
+  monetarias: 'cash',
+  monetario: 'cash',
+  monetarios: 'cash',
+  especes: 'cash',
+  efectivo: 'cash',
+  dinheiro: 'cash',
+  allocation: 'allowa',
+  allocations: 'allowa',
+  subsidio: 'allowa',
+  subsidios: 'allowa',
+  bono: 'benefi',
+  bonos: 'benefi',
+  prestation: 'benefi',
+  prestations: 'benefi',
+  prestacion: 'benefi',
+  prestaciones: 'benefi',
+  beneficio: 'benefi',
+  beneficios: 'benefi',
+  pension: 'pensio',
+  pensions: 'pensio',
+  pensiones: 'pensio',
+  pensao: 'pensio',
+  pensoes: 'pensio',
+  retraite: 'pensio',
+  jubilacion: 'pensio',
+  // protection, security, insurance
+  protection: 'protec',
+  proteccion: 'protec',
+  protecao: 'protec',
+  sociale: 'social',
+  sociales: 'social',
+  sociaux: 'social',
+  sociais: 'social',
+  securite: 'securi',
+  seguridad: 'securi',
+  seguranca: 'securi',
+  assurance: 'insura',
+  seguro: 'insura',
+  seguros: 'insura',
+  sante: 'health',
+  salud: 'health',
+  saude: 'health',
+  maladie: 'health',
+  medicale: 'health',
+  // people
+  enfant: 'child',
+  enfants: 'child',
+  infantil: 'child',
+  ninos: 'child',
+  ninas: 'child',
+  nino: 'child',
+  criancas: 'child',
+  crianca: 'child',
+  infancia: 'child',
+  enfance: 'child',
+  menage: 'househ',
+  menages: 'househ',
+  hogar: 'househ',
+  hogares: 'househ',
+  familias: 'family',
+  familles: 'family',
+  famille: 'family',
+  familia: 'family',
+  refugie: 'refuge',
+  refugies: 'refuge',
+  refugiados: 'refuge',
+  migrant: 'migran',
+  migrants: 'migran',
+  migrantes: 'migran',
+  personnes: 'person',
+  personas: 'person',
+  pessoas: 'person',
+  agees: 'older',
+  mayores: 'older',
+  idosos: 'older',
+  ancianos: 'older',
+  handicap: 'disabi',
+  discapacidad: 'disabi',
+  deficiencia: 'disabi',
+  femmes: 'women',
+  mujeres: 'women',
+  mulheres: 'women',
+  jeunes: 'youth',
+  jovenes: 'youth',
+  jovens: 'youth',
+  travailleurs: 'worker',
+  trabajadores: 'worker',
+  trabalhadores: 'worker',
+  informelle: 'inform',
+  informel: 'inform',
+  informales: 'inform',
+  informais: 'inform',
+  pauvres: 'poor',
+  pobres: 'poor',
+  pauvrete: 'povert',
+  pobreza: 'povert',
+  vulnerables: 'vulner',
+  vulneraveis: 'vulner',
+  // systems and work
+  registre: 'regist',
+  registro: 'regist',
+  registros: 'regist',
+  unique: 'single',
+  unico: 'single',
+  unificado: 'single',
+  systeme: 'system',
+  systemes: 'system',
+  sistema: 'system',
+  sistemas: 'system',
+  information: 'infosy',
+  informacion: 'infosy',
+  informacao: 'infosy',
+  paiement: 'paymen',
+  paiements: 'paymen',
+  pago: 'paymen',
+  pagos: 'paymen',
+  pagamento: 'paymen',
+  numerique: 'digita',
+  numeriques: 'digita',
+  digital: 'digita',
+  digitales: 'digita',
+  evaluation: 'evalua',
+  evaluacion: 'evalua',
+  avaliacao: 'evalua',
+  etude: 'study',
+  estudio: 'study',
+  estudo: 'study',
+  politique: 'policy',
+  politica: 'policy',
+  politicas: 'policy',
+  strategie: 'strate',
+  estrategia: 'strate',
+  renforcement: 'streng',
+  fortalecimiento: 'streng',
+  fortalecimento: 'streng',
+  capacites: 'capaci',
+  capacidades: 'capaci',
+  formation: 'traini',
+  capacitacion: 'traini',
+  formacao: 'traini',
+  financement: 'financ',
+  financiamiento: 'financ',
+  financiamento: 'financ',
+  budgetaire: 'budget',
+  fiscal: 'fiscal',
+  budgetaires: 'budget',
+  urgence: 'emerge',
+  emergencia: 'emerge',
+  crise: 'crisis',
+  crisis: 'crisis',
+  chocs: 'shock',
+  choc: 'shock',
+  choques: 'shock',
+  alimentaire: 'food',
+  alimentaria: 'food',
+  alimentar: 'food',
+  nutrition: 'nutrit',
+  nutricion: 'nutrit',
+  nutricao: 'nutrit',
+  emploi: 'employ',
+  empleo: 'employ',
+  emprego: 'employ',
+  travail: 'work',
+  trabajo: 'work',
+  trabalho: 'work',
+  couverture: 'covera',
+  cobertura: 'covera',
+  universelle: 'univer',
+  universal: 'univer',
+  extension: 'extens',
+  ampliacion: 'extens',
+  appui: 'suppor',
+  apoyo: 'suppor',
+  apoio: 'suppor',
+  soutien: 'suppor',
+  mise: '',
+  oeuvre: 'implem',
+  implementation: 'implem',
+  ejecucion: 'implem',
+  implementacao: 'implem',
+  modernisation: 'modern',
+  modernizacion: 'modern',
+  modernizacao: 'modern',
+};
+
+/** Stems are the first letters of a word: crude, but the same for "transfers" and "transfer". */
+const STEM = 6;
+
+/**
+ * The words of a text that can match across records: accents and case folded, stop words
+ * dropped, French/Spanish/Portuguese field terms mapped to English, each word cut to its stem.
+ * Acronyms and numbers (CNSS, DTKS, 2024) pass through, as they are the same in every language.
+ */
+export function textTokens(text: string): string[] {
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const tokens: string[] = [];
+  for (const word of folded.match(/[a-z0-9]+/g) ?? []) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    const mapped = GLOSSARY[word] ?? word.slice(0, STEM);
+    if (mapped) tokens.push(mapped);
+  }
+  return tokens;
+}
