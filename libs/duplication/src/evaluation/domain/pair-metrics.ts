@@ -63,7 +63,11 @@ export function evaluatePairs(
       let tp = 0;
       let fp = 0;
       let fn = 0;
-      for (const [key, got] of found) if (got === kind) truth.get(key) === kind ? tp++ : fp++;
+      for (const [key, got] of found) {
+        if (got !== kind) continue;
+        if (truth.get(key) === kind) tp++;
+        else fp++;
+      }
       for (const [key, labelled] of truth) if (labelled === kind && found.get(key) !== kind) fn++;
       return [kind, scores(tp, fp, fn)];
     }),
