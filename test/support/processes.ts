@@ -7,6 +7,8 @@ export interface ConcordProcess {
   child: ChildProcess;
   /** Everything the process printed, for assertions and for diagnosing a failure. */
   output(): string;
+  /** What it printed on stdout alone, e.g. a JSON report. */
+  stdout(): string;
   /** Resolves with the port once the process says it is ready. */
   ready: Promise<number>;
   exited: Promise<number | null>;
@@ -28,6 +30,8 @@ export function spawnConcord(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -43,6 +47,7 @@ export function spawnConcord(
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     ready,
     exited,
     async kill(signal = 'SIGTERM') {

@@ -3,6 +3,7 @@ import { CONTEXTS } from '@concord/composition';
 import { demoOnStart } from '@concord/demo';
 import { runProcess } from '@concord/platform';
 import { parseArgs } from 'node:util';
+import { dedupeCommand } from './commands/dedupe';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { rebuildCommand } from './commands/projections-rebuild';
@@ -25,6 +26,9 @@ const USAGE = `Usage: concord <command>
                                      changes nothing (docs/importing.md)
   import rates <file.csv>            record exchange rates (currency,date,rate,source; rate = units
                                      per USD); a file with a bad line records nothing
+  dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>
+                                     import a labelled set into a throwaway in-memory store, run
+                                     the duplication detector and print precision/recall/F1 as JSON
   demo load [--verbose]              load the demo built from the source documents (docs/demo-data.md);
                                      loading it again changes nothing
   demo generate --countries N --activities M [--seed S]
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(contexts, rest);
     case 'demo':
       return demoCommand(contexts, rest);
+    case 'dedupe':
+      return dedupeCommand(contexts, rest);
     case 'projections': {
       const [sub, ...args] = rest;
       if (sub === 'list') {
