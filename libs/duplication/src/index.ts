@@ -5,3 +5,7 @@ export * from './detector/domain/pair-scoring';
 export * from './evaluation/domain/pair-metrics';
 export * from './detector/application/activity-profiles';
 export * from './evaluation/application/labelled-set-evaluation';
+export * from './flag/domain/duplication-flag.events';
+export * from './flag/domain/duplication-flag.commands';
+export * from './flag/domain/duplication-flag.decider';
+export * from './flag/domain/duplication-flag.aggregate';
