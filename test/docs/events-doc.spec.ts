@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as directory from '@concord/directory';
+import * as duplication from '@concord/duplication';
 import * as funding from '@concord/funding';
 import type { BoundedContext } from '@concord/platform';
 import * as programming from '@concord/programming';
@@ -18,6 +19,7 @@ const libs: { context: BoundedContext; exports: Record<string, unknown> }[] = [
   { context: directory.directoryContext, exports: directory },
   { context: programming.programmingContext, exports: programming },
   { context: funding.fundingContext, exports: funding },
+  { context: duplication.duplicationContext, exports: duplication },
 ];
 
 /** One exported `*_EVENT_TYPES` array: `ORGANISATION_EVENT_TYPES` of context `directory`, … */

@@ -41,6 +41,37 @@ describe('concord dedupe evaluate (real process)', () => {
     expect(bad.output()).toContain('line 2: must be a,b,kind with kind DUPLICATE_RECORD or OVERLAPPING_EFFORT');
     const usage = evaluate('--activities', ACTIVITIES);
     expect(await usage.exited).toBe(2);
-    expect(usage.output()).toContain('Usage: concord dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>');
+    expect(usage.output()).toContain(
+      'Usage: concord dedupe scan | dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>',
+    );
+  });
+});
+
+/** `concord dedupe scan` after an import, in embedded mode: it projects what the import appended first. */
+describe('concord dedupe scan (embedded mode, real process)', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'concord-scan-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  const cli = (...args: string[]) => spawnConcord('cli', args, { CONCORD_DATA_DIR: dataDir, CONCORD_DEMO: 'off' });
+
+  it('raises a flag per pair found, and a second scan changes nothing', async () => {
+    expect(await cli('import', 'activities', ACTIVITIES).exited).toBe(0);
+    const first = cli('dedupe', 'scan');
+    expect(await first.exited).toBe(0);
+    const raised =
+      /Scanned 117 activities \(\d+ candidate pairs\) in [\d.]+ s: (\d+) pairs alike; flags raised (\d+), changed 0, cleared 0, unchanged 0/.exec(
+        first.stdout(),
+      );
+    expect(raised).not.toBeNull();
+    expect(Number(raised![1])).toBeGreaterThan(25);
+    expect(raised![2]).toBe(raised![1]);
+    const second = cli('dedupe', 'scan');
+    expect(await second.exited).toBe(0);
+    expect(second.stdout()).toContain(
+      `${raised![1]} pairs alike; flags raised 0, changed 0, cleared 0, unchanged ${raised![1]}`,
+    );
   });
 });

@@ -9,3 +9,8 @@ export * from './flag/domain/duplication-flag.events';
 export * from './flag/domain/duplication-flag.commands';
 export * from './flag/domain/duplication-flag.decider';
 export * from './flag/domain/duplication-flag.aggregate';
+export * from './detector/domain/fingerprint';
+export * from './duplication.context';
+export * from './flag/application/duplication-scan';
+export * from './flag/read-model/duplication-flag.projection';
+export * from './flag/read-model/duplication-flag.rows';

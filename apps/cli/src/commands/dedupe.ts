@@ -1,11 +1,19 @@
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { evaluateLabelledSet } from '@concord/duplication';
+import { randomUUID } from 'node:crypto';
+import { evaluateLabelledSet, scanDuplication } from '@concord/duplication';
 import { countRecords, ImportProgress } from '@concord/interop';
 import { ConcordError } from '@concord/kernel';
-import type { BoundedContext } from '@concord/platform';
+import {
+  configOrExit,
+  createLogger,
+  projectionGroup,
+  startRuntime,
+  type BoundedContext,
+  type Runtime,
+} from '@concord/platform';
 
-const DEDUPE_USAGE = 'dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>';
+const DEDUPE_USAGE = 'dedupe scan | dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>';
 
 /**
  * `concord dedupe evaluate`: a labelled set (shared/dedupe/FORMAT.md) through the normal import
@@ -24,6 +32,7 @@ export async function dedupeCommand(contexts: BoundedContext[], args: string[]):
     return usageError((error as Error).message);
   }
   const [sub, ...extra] = parsed.positionals;
+  if (sub === 'scan' && !extra.length) return scan(contexts);
   const { activities, labels } = parsed.values;
   if (sub !== 'evaluate' || extra.length) return usageError(`unknown dedupe command "${parsed.positionals.join(' ')}"`);
   if (!activities || !labels) return usageError('name the --activities and the --labels files');
@@ -45,6 +54,51 @@ export async function dedupeCommand(contexts: BoundedContext[], args: string[]):
     if (!(error instanceof ConcordError)) throw error;
     process.stderr.write(`concord dedupe: ${error.message}\n`);
     return 1;
+  }
+}
+
+/** Until every projection group has applied every committed event. */
+async function projectionsCaughtUp(runtime: Runtime, contexts: BoundedContext[]): Promise<void> {
+  const groups = contexts.filter((c) => c.projections.length).map((c) => projectionGroup(c.name));
+  for (;;) {
+    const lags = await Promise.all(groups.map((g) => runtime.eventLog.lag(g, runtime.registry.allContexts)));
+    if (lags.every((lag) => lag === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * `concord dedupe scan`: the detector over every activity, reconciled with the flags (raised,
+ * rescored, cleared; dismissed ones stay dismissed). In embedded mode nothing else projects while
+ * the CLI holds the database, so it brings the read models up to date before the scan and
+ * projects the flags after it; with DATABASE_URL the running workers do both.
+ */
+async function scan(contexts: BoundedContext[]): Promise<number> {
+  const config = configOrExit();
+  const embedded = !config.databaseUrl;
+  const runtime = await startRuntime(config, contexts, { api: false, worker: embedded }, createLogger('warn'));
+  try {
+    if (embedded) await projectionsCaughtUp(runtime, contexts);
+    let shown = 0;
+    const s = await scanDuplication(
+      { runner: runtime.commands, db: runtime.dataSource },
+      randomUUID(),
+      undefined,
+      (done, total) => {
+        if (done - shown >= total / 10 || done === total) {
+          shown = done;
+          process.stderr.write(`dedupe scan: ${done}/${total} pairs reconciled\n`);
+        }
+      },
+    );
+    if (embedded) await projectionsCaughtUp(runtime, contexts);
+    process.stdout.write(
+      `Scanned ${s.activities} activities (${s.candidatesExamined} candidate pairs) in ${(s.ms / 1000).toFixed(1)} s: ` +
+        `${s.found} pairs alike; flags raised ${s.raised}, changed ${s.changed}, cleared ${s.cleared}, unchanged ${s.unchanged}\n`,
+    );
+    return 0;
+  } finally {
+    await runtime.close();
   }
 }
 

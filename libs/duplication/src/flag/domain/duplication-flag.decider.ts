@@ -4,6 +4,9 @@ import type { DuplicationFlagEvent, Finding, FlagKind, FlagStatus } from './dupl
 
 export interface ExistingFlag {
   status: FlagStatus;
+  /** Whose country and organisations: the policy reads them. */
+  country: string;
+  organisations: string[];
   kind: FlagKind;
   score: number;
   fingerprint: string;
@@ -146,8 +149,8 @@ export const duplicationFlagDecider: Decider<DuplicationFlagCommand, Duplication
   evolve(state, event) {
     switch (event.type) {
       case 'DuplicationFlagRaised': {
-        const { kind, score, fingerprint } = event.data;
-        return { status: 'OPEN', kind, score, fingerprint };
+        const { kind, score, fingerprint, country, organisations } = event.data;
+        return { status: 'OPEN', kind, score, fingerprint, country, organisations };
       }
       case 'DuplicationFlagRescored': {
         if (state.status === 'none') return state;

@@ -1,0 +1,22 @@
+import type { BoundedContext } from '@concord/platform';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { DuplicationFlagCommandHandler } from './flag/application/duplication-flag-command.handler';
+import { DUPLICATION_FLAG_STREAM } from './flag/domain/duplication-flag.aggregate';
+import { duplicationFlagProjection } from './flag/read-model/duplication-flag.projection';
+import { DuplicationFlagRow } from './flag/read-model/duplication-flag.rows';
+import { DuplicationFlags1763900012000 } from './migrations/1763900012000-duplication-flags';
+
+/** The duplication context's command handlers; its GraphQL comes with the flag queries. */
+@Module({ imports: [CqrsModule], providers: [DuplicationFlagCommandHandler] })
+export class DuplicationModule {}
+
+/** Duplication flags raised by the detector and decided on by coordinators. */
+export const duplicationContext: BoundedContext = {
+  name: 'duplication',
+  streams: [{ streamType: DUPLICATION_FLAG_STREAM, context: 'duplication' }],
+  entities: [DuplicationFlagRow],
+  migrations: [DuplicationFlags1763900012000],
+  projections: [duplicationFlagProjection],
+  module: DuplicationModule,
+};
