@@ -2,13 +2,18 @@ import type { BoundedContext } from '@concord/platform';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DuplicationFlagCommandHandler } from './flag/application/duplication-flag-command.handler';
+import { DuplicationFlagQueries } from './flag/application/duplication-flag.queries';
+import { DuplicationFlagResolver } from './flag/graphql/duplication-flag.resolver';
 import { DUPLICATION_FLAG_STREAM } from './flag/domain/duplication-flag.aggregate';
 import { duplicationFlagProjection } from './flag/read-model/duplication-flag.projection';
 import { DuplicationFlagRow } from './flag/read-model/duplication-flag.rows';
 import { DuplicationFlags1763900012000 } from './migrations/1763900012000-duplication-flags';
 
-/** The duplication context's command handlers; its GraphQL comes with the flag queries. */
-@Module({ imports: [CqrsModule], providers: [DuplicationFlagCommandHandler] })
+/** The duplication context's command handler, queries and GraphQL. */
+@Module({
+  imports: [CqrsModule],
+  providers: [DuplicationFlagCommandHandler, DuplicationFlagQueries, DuplicationFlagResolver],
+})
 export class DuplicationModule {}
 
 /** Duplication flags raised by the detector and decided on by coordinators. */
