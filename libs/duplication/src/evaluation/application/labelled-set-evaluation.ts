@@ -21,7 +21,7 @@ export interface LabelledSetReport extends Evaluation {
   ms: { import: number; project: number; detect: number; total: number };
 }
 
-/** `a,b,kind` rows (shared/dedupe/FORMAT.md); a bad row is named by its line. */
+/** `a,b,kind` rows (shared/dedupe/FORMAT.md), kinds in any case, extra columns ignored; a bad row is named by its line. */
 export async function readLabels(path: string): Promise<LabelledPair[]> {
   const labels: LabelledPair[] = [];
   let header = true;
@@ -33,7 +33,8 @@ export async function readLabels(path: string): Promise<LabelledPair[]> {
       continue;
     }
     if (row.fields.length === 1 && !row.fields[0].trim()) continue;
-    const [a, b, kind] = row.fields.map((f) => f.trim());
+    const [a, b, given] = row.fields.map((f) => f.trim());
+    const kind = (given ?? '').toUpperCase();
     if (!a || !b || !KINDS.includes(kind)) {
       throw ConcordError.badInput('BAD_LABEL', {
         path: `line ${row.line}`,
