@@ -14,3 +14,4 @@ export * from './graphql/command-result';
 export * from './graphql/json.scalar';
 export * from './graphql/loaders';
 export * from './runtime/process';
+export * from './graphql/code-enum';

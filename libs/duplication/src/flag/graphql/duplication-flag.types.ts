@@ -1,28 +1,23 @@
-import { CommandInput, Connection } from '@concord/platform';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { codeEnum, CommandInput, Connection } from '@concord/platform';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 
-const listEnum = <C extends string>(codes: readonly C[], name: string, description: string) => {
-  const values = Object.fromEntries(codes.map((c) => [c, c])) as { [K in C]: K };
-  registerEnumType(values, { name, description });
-  return values;
-};
-export const FlagKindEnum = listEnum(
+export const FlagKindEnum = codeEnum(
   ['DUPLICATE_RECORD', 'OVERLAPPING_EFFORT', 'COMPETING_PROPOSALS'] as const,
   'DuplicationKind',
   'The same activity twice; different organisations doing the same for the same people at the same time; competing pitches',
 );
-export const FlagStatusEnum = listEnum(
+export const FlagStatusEnum = codeEnum(
   ['OPEN', 'CONFIRMED', 'DISMISSED', 'RESOLVED', 'CLEARED'] as const,
   'DuplicationFlagStatus',
   'Where a flag stands',
 );
-export const DismissalEnum = listEnum(
+export const DismissalEnum = codeEnum(
   ['FALSE_POSITIVE', 'COMPLEMENTARY'] as const,
   'FlagDismissal',
   'Why a flag is dismissed',
 );
-export const ResolutionEnum = listEnum(
+export const ResolutionEnum = codeEnum(
   ['MERGED', 'DIVISION_OF_LABOUR_AGREED', 'TURNED_INTO_JOINT_PROGRAMME'] as const,
   'FlagResolution',
   'How a flag was resolved',

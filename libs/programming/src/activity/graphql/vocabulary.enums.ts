@@ -8,10 +8,9 @@ import {
   TARGET_GROUPS,
   type VocabularyEntry,
 } from '@concord/reference';
+import { codeEnum, type EnumOf } from '@concord/platform';
 import { registerEnumType } from '@nestjs/graphql';
 import { ACTIVITY_SOURCES, LANGUAGES } from '../domain/activity.events';
-
-type EnumOf<C extends string> = { [K in C]: K };
 
 /**
  * A GraphQL enum whose values are the vocabulary's codes, so the schema can never spell a code
@@ -29,12 +28,6 @@ function vocabularyEnum<E extends readonly VocabularyEntry[]>(
   registerEnumType(values, { name, description, valuesMap });
   return values;
 }
-
-const listEnum = <C extends string>(codes: readonly C[], name: string, description: string): EnumOf<C> => {
-  const values = Object.fromEntries(codes.map((c) => [c, c])) as EnumOf<C>;
-  registerEnumType(values, { name, description });
-  return values;
-};
 
 export const PolicyAreaEnum = vocabularyEnum(POLICY_AREAS, 'PolicyArea', 'The six key policy areas (doc 000)');
 export const GuaranteeEnum = vocabularyEnum(GUARANTEES, 'Guarantee', 'Social protection floor guarantees (doc 001)');
@@ -55,5 +48,5 @@ export const OrganisationRoleEnum = vocabularyEnum(
   'OrganisationRole',
   "A partner's role in an activity: IATI OrganisationRole, by name",
 );
-export const ActivitySourceEnum = listEnum(ACTIVITY_SOURCES, 'ActivitySource', "Where an activity's record came from");
-export const LanguageEnum = listEnum(LANGUAGES, 'Language', 'ISO 639-1 language code');
+export const ActivitySourceEnum = codeEnum(ACTIVITY_SOURCES, 'ActivitySource', "Where an activity's record came from");
+export const LanguageEnum = codeEnum(LANGUAGES, 'Language', 'ISO 639-1 language code');
