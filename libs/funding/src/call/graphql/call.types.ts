@@ -1,5 +1,5 @@
-import { CommandInput, Connection } from '@concord/platform';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { codeEnum, CommandInput, Connection } from '@concord/platform';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,15 +13,11 @@ import {
 } from 'class-validator';
 import { MoneyInput, MoneyType } from '../../money/money.types';
 
-export enum CallStatusEnum {
-  ANNOUNCED = 'ANNOUNCED',
-  CLOSED = 'CLOSED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(CallStatusEnum, {
-  name: 'CallStatus',
-  description: 'Whether an announced call is open for applications follows from its dates (openForApplications)',
-});
+export const CallStatusEnum = codeEnum(
+  ['ANNOUNCED', 'CLOSED', 'CANCELLED'] as const,
+  'CallStatus',
+  'Whether an announced call is open for applications follows from its dates (openForApplications)',
+);
 
 const MAX_LIST = 300;
 
@@ -62,7 +58,7 @@ export class CallFilterInput {
   @Field(() => CallStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(CallStatusEnum))
-  status?: CallStatusEnum;
+  status?: keyof typeof CallStatusEnum;
   @Field({ nullable: true, description: 'Calls open for applications on this ISO date' })
   @IsOptional()
   @IsString()

@@ -1,19 +1,17 @@
-import { CommandInput, Connection } from '@concord/platform';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { codeEnum, CommandInput, Connection } from '@concord/platform';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { FUND_KINDS, type FundKind } from '../../funding.vocabulary';
 import { MoneyInput, MoneyType } from '../../money/money.types';
 
 /** FUND_KINDS as a GraphQL enum: the schema spells the vocabulary exactly, from one list. */
-export const FundKindEnum = Object.fromEntries(FUND_KINDS.map((kind) => [kind, kind])) as { [K in FundKind]: K };
-registerEnumType(FundKindEnum, { name: 'FundKind' });
-
-export enum FundStatusEnum {
-  ACTIVE = 'ACTIVE',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(FundStatusEnum, { name: 'FundStatus' });
+export const FundKindEnum = codeEnum(FUND_KINDS, 'FundKind', 'Pooled fund, trust fund, bilateral or global programme');
+export const FundStatusEnum = codeEnum(
+  ['ACTIVE', 'CLOSED'] as const,
+  'FundStatus',
+  'Whether the fund still takes money',
+);
 
 const MAX_LIST = 100;
 
@@ -68,7 +66,7 @@ export class FundFilterInput {
   @Field(() => FundStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(FundStatusEnum))
-  status?: FundStatusEnum;
+  status?: keyof typeof FundStatusEnum;
 }
 
 @InputType()

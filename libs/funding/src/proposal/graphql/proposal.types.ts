@@ -1,27 +1,20 @@
-import { CommandInput, Connection } from '@concord/platform';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { codeEnum, CommandInput, Connection } from '@concord/platform';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PROPOSAL_STATUSES } from '../../funding.vocabulary';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../funding.vocabulary';
 import { MoneyInput, MoneyType } from '../../money/money.types';
 
-export enum ProposalStatusEnum {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  SHORTLISTED = 'SHORTLISTED',
-  FUNDED = 'FUNDED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-export enum ApplicantRoleEnum {
-  LEAD = 'LEAD',
-  CO_APPLICANT = 'CO_APPLICANT',
-}
-registerEnumType(ProposalStatusEnum, {
-  name: 'ProposalStatus',
-  description: 'DRAFT → SUBMITTED → SHORTLISTED → FUNDED / REJECTED (or straight from SUBMITTED), or WITHDRAWN',
-});
-registerEnumType(ApplicantRoleEnum, { name: 'ProposalApplicantRole' });
+export const ProposalStatusEnum = codeEnum(
+  PROPOSAL_STATUSES,
+  'ProposalStatus',
+  'DRAFT → SUBMITTED → SHORTLISTED → FUNDED / REJECTED (or straight from SUBMITTED), or WITHDRAWN',
+);
+export const ApplicantRoleEnum = codeEnum(
+  ['LEAD', 'CO_APPLICANT'] as const,
+  'ProposalApplicantRole',
+  'The lead applicant, or one of the others',
+);
 
 const MAX_LIST = 50;
 const CODES = 'Codes of the policyAreas vocabulary, e.g. FINANCING';
@@ -114,7 +107,7 @@ export class ProposalFilterInput {
   @Field(() => ProposalStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(PROPOSAL_STATUSES)
-  status?: ProposalStatusEnum;
+  status?: ProposalStatus;
   @Field({ nullable: true }) @IsOptional() @IsString() policyArea?: string;
 }
 
