@@ -4,3 +4,4 @@ export * from './pagination';
 export * from './decider';
 export * from './name-based-id';
 export * from './csv-rows';
+export * from './iso-date';

@@ -1,7 +1,6 @@
-import { assertNever, ConcordError, type Decider, type FieldError } from '@concord/kernel';
+import { assertNever, ConcordError, type Decider, type FieldError, isIsoDate } from '@concord/kernel';
 import { isCountryCode } from '@concord/reference';
 import { Decimal } from 'decimal.js';
-import { isIsoDate } from '../../iso-date';
 import { EARMARKINGS, MODALITIES, TRANSACTION_TYPES, type TransactionType } from '../../funding.vocabulary';
 import { sumAmounts, validAmount, validCurrency } from '../../money/money';
 import type { ContributionCommand } from './contribution.commands';

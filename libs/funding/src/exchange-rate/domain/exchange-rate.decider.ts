@@ -1,7 +1,6 @@
-import { ConcordError, type Decider, type FieldError } from '@concord/kernel';
+import { ConcordError, type Decider, type FieldError, isIsoDate } from '@concord/kernel';
 import { isCurrency } from '@concord/reference';
 import { Decimal } from 'decimal.js';
-import { isIsoDate } from '../../iso-date';
 import { REPORTING_CURRENCY } from '../../funding.vocabulary';
 import type { ExchangeRateCommand } from './exchange-rate.commands';
 import type { ExchangeRate, ExchangeRateEvent } from './exchange-rate.events';

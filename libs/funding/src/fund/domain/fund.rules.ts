@@ -1,5 +1,4 @@
-import { isIsoDate } from '../../iso-date';
-import { ConcordError, type DecideContext } from '@concord/kernel';
+import { ConcordError, type DecideContext, isIsoDate } from '@concord/kernel';
 
 /**
  * Field rules shared by the funding deciders (funds, calls). Each returns the clean value or

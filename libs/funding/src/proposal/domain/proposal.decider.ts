@@ -1,8 +1,14 @@
-import { assertNever, ConcordError, lifecycleError, type DecideContext, type Decider } from '@concord/kernel';
+import {
+  assertNever,
+  ConcordError,
+  lifecycleError,
+  type DecideContext,
+  type Decider,
+  isIsoDate,
+} from '@concord/kernel';
 import type { ProposalStatus } from '../../funding.vocabulary';
 import { exceeds, validMoney, type Money } from '../../money/money';
 import type { CallFacts, ProposalCommand, ProposalDetailsInput } from './proposal.commands';
-import { isIsoDate } from '../../iso-date';
 import type { ProposalDetails, ProposalEvent } from './proposal.events';
 import {
   bad,

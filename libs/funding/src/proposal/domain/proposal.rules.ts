@@ -1,5 +1,4 @@
-import { isIsoDate } from '../../iso-date';
-import { ConcordError, type FieldError } from '@concord/kernel';
+import { ConcordError, type FieldError, isIsoDate } from '@concord/kernel';
 import { isCountryCode, isVocabularyCode, VOCABULARIES, type VocabularyEntry } from '@concord/reference';
 import { validMoney, type Money } from '../../money/money';
 import type { CallFacts, ProposalDetailsInput } from './proposal.commands';

@@ -1,10 +1,17 @@
-import { ConcordError, decodeCursor, encodeCursor, pageSize, type Actor, type PageRequest } from '@concord/kernel';
+import {
+  ConcordError,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  type Actor,
+  type PageRequest,
+  isIsoDate,
+} from '@concord/kernel';
 import { countWhenAsked, type Page } from '@concord/platform';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { PUBLISHED_FRAMEWORK_STATUSES } from '../../cooperation-framework/application/cooperation-framework.policy';
 import { seesUnpublished } from '../../publication.policy';
-import { isIsoDate } from '../domain/activity.rules';
 import { ActivityRow } from '../read-model/activity.rows';
 
 export interface ActivityFilter {

@@ -1,4 +1,4 @@
-import { ConcordError, type FieldError } from '@concord/kernel';
+import { ConcordError, isIsoDate, type FieldError } from '@concord/kernel';
 import {
   isCountryCode,
   isCurrency,
@@ -29,7 +29,6 @@ import {
 export const REFERENCE_ID = /^[A-Za-z0-9._:-]{1,80}$/;
 const ORGANISATION_CODE = /^[A-Z][A-Z0-9_]{1,29}$/;
 const EXTERNAL_SYSTEM = /^[A-Z][A-Z0-9_]{1,19}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Non-negative, at most two decimals, and small enough that yearly sums fit NUMERIC(18,2). */
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 const MAX_TITLE = 500;
@@ -151,13 +150,6 @@ function texts(v: Violations, path: string, values: readonly string[] | null | u
     if (text && !result.includes(text)) result.push(text);
   });
   return result;
-}
-
-export function isIsoDate(value: string | null | undefined): value is string {
-  if (!value || !ISO_DATE.test(value)) return false;
-  // Date rolls 2021-02-30 over to March, and 2021-13-01 is no date at all.
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 function date(v: Violations, path: string, value: string): boolean {
