@@ -18,6 +18,7 @@ import { check, round, type BenchContext, type BenchReport, type Benchmark } fro
 import { captureSql, compareApiWithSql, startBothSides, substitute, weighted } from './support/api-versus-sql';
 import { runHttpLoad } from './support/http-load';
 import { createThrowawayDatabase } from './support/postgres';
+import { random } from './support/random';
 import { closedLoop, timed, until } from './support/stats';
 
 const CONFIG = {
@@ -63,17 +64,6 @@ export const benchmark: Benchmark = {
   description: `fundingOverview by country and year over GraphQL/HTTP at ${CONFIG.clients} clients on ${CONFIG.transactions} generated transactions, beside its SQL run directly`,
   run,
 };
-
-/** mulberry32: a small seeded generator, so every run writes the same data. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
   const pg = await createThrowawayDatabase(cleanup);

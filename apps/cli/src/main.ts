@@ -26,11 +26,13 @@ const USAGE = `Usage: concord <command>
                                      changes nothing (docs/importing.md)
   import rates <file.csv>            record exchange rates (currency,date,rate,source; rate = units
                                      per USD); a file with a bad line records nothing
-  dedupe scan                        run the duplication detector over every activity and raise,
+  dedupe scan [--config <settings.json>]
+                                     run the duplication detector over every activity and raise,
                                      rescore or clear flags (dismissed ones stay dismissed)
-  dedupe evaluate --activities <file.jsonl> --labels <pairs.csv>
+  dedupe evaluate --activities <file.jsonl> --labels <pairs.csv> [--config <settings.json>]
                                      import a labelled set into a throwaway in-memory store, run
                                      the duplication detector and print precision/recall/F1 as JSON
+                                     (--config: detector settings to change; default DEDUPE_CONFIG)
   demo load [--verbose]              load the demo built from the source documents (docs/demo-data.md);
                                      loading it again changes nothing
   demo generate --countries N --activities M [--seed S]

@@ -25,10 +25,10 @@ describe('demo load (real Postgres)', () => {
     const first = await loadDemo(target);
     expect(totals(first)).toMatchObject({ refused: 0, events: first.eventsInStore });
     expect(await streams()).toEqual([
-      { type: 'Activity', n: 17 },
+      { type: 'Activity', n: 25 },
       { type: 'Call', n: 1 },
       { type: 'Contribution', n: 3 },
-      { type: 'CoordinationBody', n: 29 },
+      { type: 'CoordinationBody', n: 30 },
       { type: 'Fund', n: 2 },
       { type: 'JointProgramme', n: 37 },
       { type: 'Organisation', n: 60 },

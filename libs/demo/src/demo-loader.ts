@@ -20,6 +20,7 @@ import {
   planFlagshipFunding,
   planJointSdgFund,
 } from './tables/funding.table';
+import { planDuplicationCases } from './tables/duplication-cases.table';
 import { JOINT_PROGRAMME_COLUMNS, planJointProgrammes } from './tables/joint-programmes.table';
 import { planOrganisations } from './tables/organisations.table';
 
@@ -68,17 +69,20 @@ export interface DemoSummary {
 export function planDemo(): DemoTable[] {
   const { ctx, organisations } = planContext();
   const jointProgrammes = readDemoTable(DEMO_FILES.jointProgrammes, JOINT_PROGRAMME_COLUMNS);
+  const coordination = readDemoTable(DEMO_FILES.coordination, COORDINATION_COLUMNS);
+  const fragmentation = readDemoTable(DEMO_FILES.fragmentation, CASE_COLUMNS);
   return [
     planOrganisations(ctx, organisations),
     planFlagshipPartners(ctx, readDemoTable(DEMO_FILES.partners, PARTNER_COLUMNS)),
     planJointProgrammes(ctx, jointProgrammes),
-    planInteragencyCoordination(ctx, readDemoTable(DEMO_FILES.coordination, COORDINATION_COLUMNS)),
+    planInteragencyCoordination(ctx, coordination),
     planRegionalCoalitions(ctx, readDemoTable(DEMO_FILES.coalitions, COALITION_COLUMNS)),
     planAssessments(ctx, readDemoTable(DEMO_FILES.abnd, ABND_COLUMNS)),
     // Funding last: its proposals and allocations name the joint programmes and organisations above.
     planJointSdgFund(ctx, readDemoTable(DEMO_FILES.fundingCalls, FUNDING_CALL_COLUMNS), jointProgrammes),
     planFlagshipFunding(ctx, readDemoTable(DEMO_FILES.flagshipLedger, LEDGER_COLUMNS)),
-    planCompetingProposals(ctx, readDemoTable(DEMO_FILES.fragmentation, CASE_COLUMNS)),
+    planCompetingProposals(ctx, fragmentation),
+    planDuplicationCases(ctx, fragmentation, coordination),
   ];
 }
 

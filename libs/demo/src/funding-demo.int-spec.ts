@@ -42,6 +42,14 @@ describe('the funding demo over GraphQL (real Postgres, embedded mode)', () => {
     return data!;
   };
 
+  /** Events of the demo's streams: the duplication detector appends flag events of its own meanwhile. */
+  const demoEvents = async (): Promise<number> => {
+    const [{ n }] = await app.runtime.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE stream_type <> 'DuplicationFlag'`,
+    );
+    return n;
+  };
+
   beforeAll(async () => {
     app = await startTestApp(CONTEXTS);
     token = await app.token({ sub: 'reader', roles: ['agency-editor'], org: 'ILO', countries: ['KHM'] });
@@ -49,12 +57,14 @@ describe('the funding demo over GraphQL (real Postgres, embedded mode)', () => {
   }, 120_000);
   afterAll(() => app?.close());
 
-  it('loads the whole demo with nothing refused', () => {
-    expect(totals(first)).toMatchObject({ refused: 0, events: first.eventsInStore });
-    expect(first.tables.slice(-3).map((t) => [t.name, t.created, t.skipped.length])).toEqual([
+  it('loads the whole demo with nothing refused', async () => {
+    expect(totals(first)).toMatchObject({ refused: 0 });
+    expect(first.events).toBe(await demoEvents());
+    expect(first.tables.slice(-4).map((t) => [t.name, t.created, t.skipped.length])).toEqual([
       ['Joint SDG Fund', 118, 0],
       ['Flagship phase 2 funding', 3, 0],
       ['competing proposals', 2, 0],
+      ['duplication cases', 4, 0],
     ]);
   });
 
@@ -160,6 +170,7 @@ describe('the funding demo over GraphQL (real Postgres, embedded mode)', () => {
 
   it('appends nothing when loaded a second time', async () => {
     const second = await loadDemo({ commands: app.runtime.commands, dataSource: app.runtime.dataSource });
-    expect(totals(second)).toMatchObject({ created: 0, refused: 0, events: 0, eventsInStore: first.eventsInStore });
+    expect(totals(second)).toMatchObject({ created: 0, refused: 0, events: 0 });
+    expect(await demoEvents()).toBe(first.events);
   });
 });

@@ -8,6 +8,9 @@ import { DUPLICATION_FLAG_STREAM } from './flag/domain/duplication-flag.aggregat
 import { duplicationFlagProjection } from './flag/read-model/duplication-flag.projection';
 import { DuplicationFlagRow } from './flag/read-model/duplication-flag.rows';
 import { DuplicationFlags1763900012000 } from './migrations/1763900012000-duplication-flags';
+import { ActivityWords1763900013000 } from './migrations/1763900013000-activity-words';
+import { duplicationDetector } from './detector/application/duplication-detector.reactor';
+import { activityWordsProjection } from './detector/read-model/activity-words.projection';
 
 /** The duplication context's command handler, queries and GraphQL. */
 @Module({
@@ -16,12 +19,13 @@ import { DuplicationFlags1763900012000 } from './migrations/1763900012000-duplic
 })
 export class DuplicationModule {}
 
-/** Duplication flags raised by the detector and decided on by coordinators. */
+/** Duplication flags raised by the detector (streaming and batch) and decided on by coordinators. */
 export const duplicationContext: BoundedContext = {
   name: 'duplication',
   streams: [{ streamType: DUPLICATION_FLAG_STREAM, context: 'duplication' }],
   entities: [DuplicationFlagRow],
-  migrations: [DuplicationFlags1763900012000],
-  projections: [duplicationFlagProjection],
+  migrations: [DuplicationFlags1763900012000, ActivityWords1763900013000],
+  projections: [duplicationFlagProjection, activityWordsProjection],
+  reactors: [duplicationDetector],
   module: DuplicationModule,
 };

@@ -13,4 +13,6 @@ export * from './relay/kafka-relay';
 export * from './projection/projection';
 export * from './projection/projection-runner';
 export * from './projection/projection-rebuild';
+export * from './projection/projected';
+export * from './reactor/reactor';
 export { EventStore1763900000000 } from './migrations/1763900000000-event-store';

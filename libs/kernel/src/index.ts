@@ -5,3 +5,4 @@ export * from './decider';
 export * from './name-based-id';
 export * from './csv-rows';
 export * from './iso-date';
+export * from './concurrently';

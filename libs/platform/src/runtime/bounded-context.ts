@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { EventStore1763900000000 } from '@concord/eventing';
-import type { Projection, StreamRegistration } from '@concord/eventing';
+import type { Projection, Reactor, StreamRegistration } from '@concord/eventing';
 import type { DatabaseSchema } from '../database/database';
 
 /** What a bounded-context lib contributes to a running Concord. */
@@ -8,6 +8,8 @@ export interface BoundedContext extends DatabaseSchema {
   name: string;
   streams: StreamRegistration[];
   projections: Projection[];
+  /** Consumers that turn events into commands, each in its own group (worker role). */
+  reactors?: Reactor[];
   /** Nest module with its command/query handlers and GraphQL resolvers. */
   module: Type;
 }

@@ -43,6 +43,14 @@ export interface Runtime {
 
 export const projectionGroup = (context: string) => `${context}-projections`;
 
+/** Every consumer group a worker runs, with the contexts it reads: projections, then reactors. */
+export const consumerGroups = (contexts: BoundedContext[], all: string[]): { group: string; contexts: string[] }[] => [
+  ...contexts.filter((c) => c.projections.length).map((c) => ({ group: projectionGroup(c.name), contexts: all })),
+  ...contexts
+    .flatMap((c) => c.reactors ?? [])
+    .map((r) => ({ group: r.name, contexts: r.contexts.filter((c) => all.includes(c)) })),
+];
+
 export async function startRuntime(
   config: Config,
   contexts: BoundedContext[],
@@ -128,11 +136,19 @@ export async function startRuntime(
         }),
       );
     }
+    for (const reactor of contexts.flatMap((c) => c.reactors ?? [])) {
+      reactor.check?.();
+      subscriptions.push(
+        await eventLog.subscribe({
+          groupId: reactor.name,
+          contexts: reactor.contexts.filter((c) => registry.allContexts.includes(c)),
+          handle: (batch) => reactor.react(batch, { db: dataSource, commands }),
+        }),
+      );
+    }
     metrics.gauge('concord_consumer_lag_events', 'Events not yet handled, per consumer group', ['group'], async (g) => {
-      for (const context of contexts.filter((c) => c.projections.length)) {
-        const group = projectionGroup(context.name);
-        g.set({ group }, await eventLog.lag(group, registry.allContexts));
-      }
+      for (const { group, contexts: subscribed } of consumerGroups(contexts, registry.allContexts))
+        g.set({ group }, await eventLog.lag(group, subscribed));
     });
   }
   metrics.gauge('concord_dead_letters', 'Events parked in the dead_letters table', [], async (g) => {

@@ -86,6 +86,29 @@ describe('Detecting duplication', () => {
     ).toEqual([]);
   });
 
+  it('finds an activity recorded again without any code (as from IATI) among the coded ones', () =>
+    expect(
+      flagged([
+        anActivity({ id: 'A-1' }),
+        anActivity({
+          id: 'A-2',
+          functions: [],
+          guarantees: [],
+          policyAreas: [],
+          targetGroups: [],
+          start: '2016-08-05',
+        }),
+      ]),
+    ).toEqual([{ a: 'A-1', b: 'A-2', kind: 'DUPLICATE_RECORD' }]));
+
+  it('takes the two agencies as complementary once a body in their country divided the labour between them', () => {
+    const pair = [anActivity({ id: 'A-1' }), anActivity({ id: 'A-2', organisation: 'WFP', start: '2016-11-01' })];
+    const detect = (country: string) =>
+      detectDuplication([...pair, ...background], undefined, [{ country, organisations: ['UNHCR', 'WFP'] }]).pairs;
+    expect(detect('LBN')).toEqual([expect.objectContaining({ kind: 'OVERLAPPING_EFFORT' })]);
+    expect(detect('JOR')).toEqual([]);
+  });
+
   it('compares only activities that share a country, a code and time, not every pair', () => {
     const { candidatesExamined } = detectDuplication([
       anActivity({ id: 'A-1' }),

@@ -27,5 +27,9 @@ export function fingerprintOf(profiles: readonly ActivityProfile[]): string {
       p.budget,
       p.jointProgramme,
     ]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 32);
+  return digest(canonical);
 }
+
+/** A short, stable digest of plain data: what fingerprints are made of. */
+export const digest = (canonical: unknown) =>
+  createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 32);

@@ -12,6 +12,7 @@ const twice: PairSignals = {
   sameLead: true,
   organisationInCommon: true,
   sameJointProgramme: false,
+  divisionOfLabour: false,
   areas: 1,
   targetGroups: 1,
   guarantees: 1,
@@ -53,8 +54,10 @@ describe('Judging a pair', () => {
     expect(judgePair({ ...sideBySide, areas: 0 })).toBeNull();
   });
 
-  it('takes a shared joint programme or organisation as coordination, not overlap', () => {
+  it('takes a shared joint programme or organisation, or an agreed division of labour, as coordination, not overlap', () => {
     expect(judgePair({ ...sideBySide, sameJointProgramme: true })).toBeNull();
+    expect(judgePair({ ...sideBySide, divisionOfLabour: true })).toBeNull();
+    expect(judgePair({ ...twice, divisionOfLabour: true })).toMatchObject({ kind: 'DUPLICATE_RECORD' });
     expect(judgePair({ ...sideBySide, organisationInCommon: true, title: 0.1, startDays: 120 })).toBeNull();
   });
 

@@ -19,8 +19,19 @@ export interface Verdict {
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const known = (value: number | null, unknown: number) => value ?? unknown;
 
+/** A list overlap as a weighted part, an unknown counting as nothing: "the same policy areas (50 %)". */
+const shared = (signal: string, weight: number, value: number | null, words: string): Part => [
+  signal,
+  weight,
+  value ?? 0,
+  `${words} (${percent(value ?? 0)})`,
+];
+
+/** A signal, its weight, its value between 0 and 1, and what it says. */
+type Part = [string, number, number, string];
+
 /** The weighted signals of a kind, the ones that add nothing left out. */
-function contributions(parts: [string, number, number, string][]): Contribution[] {
+function contributions(parts: Part[]): Contribution[] {
   return parts
     .map(([signal, weight, value, says]) => ({ signal, says, points: Math.round(weight * value * 100) / 100 }))
     .filter((c) => c.points > 0);
@@ -47,12 +58,7 @@ function duplicateRecord(s: PairSignals, config: DetectorConfig): Verdict | null
       known(s.areas, config.unknown),
       s.areas === null ? 'places not given on both' : `places in common (${percent(s.areas)})`,
     ],
-    [
-      'targetGroups',
-      weights.targetGroups,
-      known(s.targetGroups, 0),
-      `target groups in common (${percent(s.targetGroups ?? 0)})`,
-    ],
+    shared('targetGroups', weights.targetGroups, s.targetGroups, 'target groups in common'),
   ]);
   const score = total(parts);
   return score >= threshold ? { kind: 'DUPLICATE_RECORD', score, contributions: parts } : null;
@@ -60,12 +66,13 @@ function duplicateRecord(s: PairSignals, config: DetectorConfig): Verdict | null
 
 /**
  * Different organisations delivering the same benefit to the same population at the same time:
- * different leads sharing no organisation and no joint programme, periods that really overlap,
+ * different leads sharing no organisation, no joint programme and no division of labour agreed
+ * in a coordination body (those are complementary, document 004), periods that really overlap,
  * the same places when both name some, a target group or guarantee and a function in common.
  */
 function overlappingEffort(s: PairSignals, config: DetectorConfig): Verdict | null {
   const { weights, threshold, minPeriodOverlap } = config.overlappingEffort;
-  if (s.sameLead || s.organisationInCommon || s.sameJointProgramme) return null;
+  if (s.sameLead || s.organisationInCommon || s.sameJointProgramme || s.divisionOfLabour) return null;
   if (s.areas === 0 || s.periodOverlap < minPeriodOverlap) return null;
   if (!s.targetGroups && !s.guarantees) return null;
   // The same benefit: the same kind of work (a function in common), when both say what they do.
@@ -78,30 +85,15 @@ function overlappingEffort(s: PairSignals, config: DetectorConfig): Verdict | nu
       known(s.targetGroups, 0),
       `the same people (${percent(s.targetGroups ?? 0)} of target groups)`,
     ],
-    [
-      'guarantees',
-      weights.guarantees,
-      known(s.guarantees, 0),
-      `the same floor guarantees (${percent(s.guarantees ?? 0)})`,
-    ],
-    [
-      'policyAreas',
-      weights.policyAreas,
-      known(s.policyAreas, 0),
-      `the same policy areas (${percent(s.policyAreas ?? 0)})`,
-    ],
+    shared('guarantees', weights.guarantees, s.guarantees, 'the same floor guarantees'),
+    shared('policyAreas', weights.policyAreas, s.policyAreas, 'the same policy areas'),
     [
       'areas',
       weights.areas,
       known(s.areas, config.unknown),
       s.areas === null ? 'places not given on both' : `the same places (${percent(s.areas)})`,
     ],
-    [
-      'counterparts',
-      weights.counterparts,
-      known(s.counterparts, 0),
-      `the same government counterparts (${percent(s.counterparts ?? 0)})`,
-    ],
+    shared('counterparts', weights.counterparts, s.counterparts, 'the same government counterparts'),
     [
       'period',
       weights.period,

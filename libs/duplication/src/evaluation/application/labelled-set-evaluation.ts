@@ -6,6 +6,7 @@ import { ConcordError, csvRows } from '@concord/kernel';
 import { openDatabase, schemaOf, type BoundedContext } from '@concord/platform';
 import { activityProfiles } from '../../detector/application/activity-profiles';
 import { detectDuplication } from '../../detector/domain/detect';
+import { DETECTOR_CONFIG, type DetectorConfig } from '../../detector/domain/detector.config';
 import type { DuplicationKind } from '../../detector/domain/pair-scoring';
 import { evaluatePairs, type Evaluation, type LabelledPair } from '../domain/pair-metrics';
 
@@ -55,6 +56,7 @@ export async function evaluateLabelledSet(
   contexts: BoundedContext[],
   files: { activities: string; labels: string },
   onLine: () => void = () => undefined,
+  config: DetectorConfig = DETECTOR_CONFIG,
 ): Promise<LabelledSetReport> {
   const started = performance.now();
   const labels = await readLabels(files.labels);
@@ -70,7 +72,10 @@ export async function evaluateLabelledSet(
     const afterProjection = performance.now();
     const activities = await activityProfiles(dataSource);
     const fileId = new Map(activities.map((a) => [a.profile.id, a.externalIds[0]?.id ?? a.profile.id]));
-    const detection = detectDuplication(activities.map((a) => a.profile));
+    const detection = detectDuplication(
+      activities.map((a) => a.profile),
+      config,
+    );
     const detected = detection.pairs.map((pair) => ({ ...pair, a: fileId.get(pair.a)!, b: fileId.get(pair.b)! }));
     const done = performance.now();
     return {

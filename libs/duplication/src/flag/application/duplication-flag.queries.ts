@@ -79,4 +79,14 @@ export class DuplicationFlagQueries {
       [[...ids]],
     );
   }
+
+  /** The proposals flags name, for a DataLoader. */
+  proposals(ids: readonly string[]): Promise<FlagSubjectView[]> {
+    return this.db.query(
+      `SELECT id, title, lead_organisation AS organisation, to_char(start_date, 'YYYY-MM-DD') AS start,
+              to_char(end_date, 'YYYY-MM-DD') AS "end"
+         FROM funding_proposals WHERE id = ANY($1)`,
+      [[...ids]],
+    );
+  }
 }

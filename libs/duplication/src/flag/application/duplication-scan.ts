@@ -1,32 +1,26 @@
 import type { CommandRunner } from '@concord/eventing';
-import { systemActor } from '@concord/kernel';
 import type { DataSource } from 'typeorm';
 import { activityProfiles } from '../../detector/application/activity-profiles';
+import { divisionsOfLabour } from '../../detector/application/detection-corpus';
+import { competingProposalFindings } from '../../detector/application/proposal-competition';
 import { detectDuplication } from '../../detector/domain/detect';
 import { DETECTOR_CONFIG, type DetectorConfig } from '../../detector/domain/detector.config';
-import { fingerprintOf } from '../../detector/domain/fingerprint';
-import type { DuplicationFlagCommand } from '../domain/duplication-flag.commands';
-import { duplicationFlagAggregate, flagIdFor } from '../domain/duplication-flag.aggregate';
-import type { FlagSubject } from '../domain/duplication-flag.events';
+import { reconcileFlags, type Reconciliation } from './flag-reconciliation';
+import { activityFinding } from './found-flag';
 
-export interface ScanSummary {
+export interface ScanSummary extends Reconciliation {
   activities: number;
   candidatesExamined: number;
-  /** Pairs the detector finds alike now. */
+  /** Pairs the detector finds alike now: activities, and competing proposals. */
   found: number;
-  raised: number;
-  /** Rescored or, for a pair whose subjects changed since it was dismissed or resolved, reopened. */
-  changed: number;
-  cleared: number;
-  unchanged: number;
   ms: number;
 }
 
 /**
- * `concord dedupe scan`: the detector over every activity, its findings reconciled with the flags
- * through `Detect` commands (so flags stay events): new pairs raise flags, changed ones are
- * rescored, flags whose pair is no longer alike are cleared, and dismissed or resolved ones stay
- * so unless their subjects changed.
+ * `concord dedupe scan`: the detector over every activity and proposal, its findings reconciled
+ * with the flags (flag-reconciliation.ts): new pairs raise flags, changed ones are rescored,
+ * flags whose pair is no longer alike are cleared, and dismissed or resolved ones stay so unless
+ * their subjects changed.
  */
 export async function scanDuplication(
   { runner, db }: { runner: CommandRunner; db: DataSource },
@@ -37,57 +31,32 @@ export async function scanDuplication(
   const started = performance.now();
   const profiles = (await activityProfiles(db)).map((a) => a.profile);
   const byId = new Map(profiles.map((p) => [p.id, p]));
-  const detection = detectDuplication(profiles, config);
-  const known: { id: string; subjects: FlagSubject[]; country: string; organisations: string[] }[] = await db.query(
-    `SELECT id, subjects, country, organisations FROM duplication_flags WHERE status IN ('OPEN', 'CONFIRMED')`,
+  const detection = detectDuplication(profiles, config, await divisionsOfLabour(db));
+  const activityFlags = detection.pairs.map((pair) => activityFinding(pair, byId.get(pair.a)!, byId.get(pair.b)!));
+  const proposalFlags = await competingProposalFindings(db);
+  const total = activityFlags.length + proposalFlags.length;
+  const activities = await reconcileFlags(
+    { runner, db },
+    activityFlags,
+    { kinds: ['DUPLICATE_RECORD', 'OVERLAPPING_EFFORT'] },
+    correlationId,
+    (done) => onProgress(done, total),
   );
-  const existing = new Set((await db.query(`SELECT id FROM duplication_flags`)).map((r: { id: string }) => r.id));
-  const summary: ScanSummary = {
+  const proposals = await reconcileFlags(
+    { runner, db },
+    proposalFlags,
+    { kinds: ['COMPETING_PROPOSALS'] },
+    correlationId,
+    (done) => onProgress(activityFlags.length + done, total),
+  );
+  return {
     activities: profiles.length,
     candidatesExamined: detection.candidatesExamined,
-    found: detection.pairs.length,
-    raised: 0,
-    changed: 0,
-    cleared: 0,
-    unchanged: 0,
-    ms: 0,
+    found: total,
+    raised: activities.raised + proposals.raised,
+    changed: activities.changed + proposals.changed,
+    cleared: activities.cleared + proposals.cleared,
+    unchanged: activities.unchanged + proposals.unchanged,
+    ms: Math.round(performance.now() - started),
   };
-  const send = (flagId: string, command: DuplicationFlagCommand) =>
-    runner.run(duplicationFlagAggregate, { streamId: flagId, command, actor: systemActor, correlationId });
-  const found = new Set<string>();
-  let done = 0;
-  const total = detection.pairs.length;
-  for (const pair of detection.pairs) {
-    const [a, b] = [byId.get(pair.a)!, byId.get(pair.b)!];
-    const subjects: FlagSubject[] = [
-      { type: 'ACTIVITY', id: a.id },
-      { type: 'ACTIVITY', id: b.id },
-    ];
-    const flagId = flagIdFor(subjects);
-    found.add(flagId);
-    const { kind, score, contributions } = pair;
-    const result = await send(flagId, {
-      type: 'Detect',
-      data: {
-        subjects,
-        country: a.country,
-        organisations: [...new Set([a.organisation, b.organisation])],
-        finding: { kind, score, contributions, fingerprint: fingerprintOf([a, b]) },
-      },
-    });
-    if (!result.eventIds.length) summary.unchanged++;
-    else if (existing.has(flagId)) summary.changed++;
-    else summary.raised++;
-    onProgress(++done, total);
-  }
-  for (const flag of known) {
-    if (found.has(flag.id)) continue;
-    const result = await send(flag.id, {
-      type: 'Detect',
-      data: { subjects: flag.subjects, country: flag.country, organisations: flag.organisations, finding: null },
-    });
-    if (result.eventIds.length) summary.cleared++;
-  }
-  summary.ms = Math.round(performance.now() - started);
-  return summary;
 }

@@ -23,7 +23,7 @@ import {
   DuplicationFlagConnection,
   DuplicationFlagFilterInput,
   DuplicationFlagType,
-  FlaggedActivityType,
+  FlaggedSubjectType,
   ReopenFlagInput,
   ResolveFlagInput,
 } from './duplication-flag.types';
@@ -62,17 +62,29 @@ export class DuplicationFlagResolver {
     return toConnection({ ...page, nodes: page.nodes.map(({ cursor, node }) => ({ cursor, node: view(node) })) });
   }
 
-  @ResolveField(() => [FlaggedActivityType], {
+  @ResolveField(() => [FlaggedSubjectType], {
     description: 'The activities flagged, as far as the read model has them',
   })
   activities(@Parent() flag: DuplicationFlagRow, @Ctx() ctx: RequestContext) {
+    return this.subjects(flag, ctx, 'activities');
+  }
+
+  @ResolveField(() => [FlaggedSubjectType], {
+    description: 'The proposals flagged (competing proposals), as far as the read model has them',
+  })
+  proposals(@Parent() flag: DuplicationFlagRow, @Ctx() ctx: RequestContext) {
+    return this.subjects(flag, ctx, 'proposals');
+  }
+
+  private async subjects(flag: DuplicationFlagRow, ctx: RequestContext, kind: 'activities' | 'proposals') {
     const loader = loaderFor(
       ctx,
-      'duplicationFlag.activities',
-      (ids: readonly string[]) => this.queries.activities(ids),
+      `duplicationFlag.${kind}`,
+      (ids: readonly string[]) => this.queries[kind](ids),
       (rows: FlagSubjectView[], id: string) => rows.find((r) => r.id === id) ?? null,
     );
-    return Promise.all(flag.subjectIds.map((id) => loader.load(id))).then((found) => found.filter((a) => a !== null));
+    const found = await Promise.all(flag.subjectIds.map((id) => loader.load(id)));
+    return found.filter((subject) => subject !== null);
   }
 
   @Mutation(() => CommandResult)

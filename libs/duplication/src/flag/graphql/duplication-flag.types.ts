@@ -30,11 +30,11 @@ export class FlagReasonType {
   @Field(() => Float) points!: number;
 }
 
-@ObjectType('FlaggedActivity')
-export class FlaggedActivityType {
+@ObjectType('FlaggedSubject', { description: 'An activity or proposal a flag is about' })
+export class FlaggedSubjectType {
   @Field(() => ID) id!: string;
   @Field() title!: string;
-  @Field() organisation!: string;
+  @Field({ description: 'The lead organisation' }) organisation!: string;
   @Field() start!: string;
   @Field() end!: string;
 }
