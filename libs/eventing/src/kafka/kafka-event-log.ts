@@ -27,7 +27,44 @@ export class KafkaEventLog implements EventLog {
     private readonly options: KafkaEventLogOptions,
   ) {}
 
-  async subscribe({ groupId, contexts, handle }: SubscribeOptions): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    let consumer: Consumer;
+    let closed = false;
+    // kafkajs restarts a consumer after a retriable crash by itself; after any other crash that
+    // consumer is dead for good, so a new one takes its place (offsets are committed: nothing lost).
+    const supervise = (running: Consumer) => {
+      consumer = running;
+      running.on(running.events.CRASH, ({ payload }) => {
+        if (payload.restart || closed) return;
+        this.options.onError?.(options.groupId, payload.error);
+        this.consumers.delete(running);
+        void running.disconnect().catch(() => undefined);
+        setTimeout(() => void replace(), 1_000);
+      });
+    };
+    const replace = async () => {
+      if (closed) return;
+      try {
+        const started = await this.startConsumer(options);
+        if (!closed) return supervise(started);
+        this.consumers.delete(started);
+        await started.disconnect();
+      } catch (error) {
+        this.options.onError?.(options.groupId, error);
+        setTimeout(() => void replace(), 1_000);
+      }
+    };
+    supervise(await this.startConsumer(options));
+    return {
+      close: async () => {
+        closed = true;
+        this.consumers.delete(consumer);
+        await consumer.disconnect(); // waits for the running batch, whose offsets are then committed
+      },
+    };
+  }
+
+  private async startConsumer({ groupId, contexts, handle }: SubscribeOptions): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: `${this.options.topicPrefix}${groupId}`,
       allowAutoTopicCreation: false,
@@ -35,6 +72,22 @@ export class KafkaEventLog implements EventLog {
       heartbeatInterval: 3_000,
       retry: { retries: 10 },
     });
+    try {
+      await this.runConsumer(consumer, groupId, contexts, handle);
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  private async runConsumer(
+    consumer: Consumer,
+    groupId: string,
+    contexts: string[],
+    handle: SubscribeOptions['handle'],
+  ): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({
       topics: contexts.map((c) => topicName(this.options.topicPrefix, c)),
@@ -62,13 +115,6 @@ export class KafkaEventLog implements EventLog {
         await payload.heartbeat();
       },
     });
-    this.consumers.add(consumer);
-    return {
-      close: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect(); // waits for the running batch, whose offsets are then committed
-      },
-    };
   }
 
   async deadLetter(groupId: string, event: EventEnvelope, error: string): Promise<void> {

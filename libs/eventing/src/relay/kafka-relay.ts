@@ -73,6 +73,7 @@ export class KafkaRelay {
         await this.relayWhileLeader(lock);
       } catch (error) {
         this.options.onError?.(error);
+        await this.dropProducer();
         await sleep(500);
       } finally {
         this.leader = false;
@@ -122,6 +123,17 @@ export class KafkaRelay {
       // the connection is gone, and the lock with it
     }
     await runner.release().catch(() => undefined);
+  }
+
+  /**
+   * After a failed send an idempotent producer's sequence numbers can be out of step with the
+   * broker's (a broker restart, a lost ack), and every later send fails the same way. A new
+   * producer gets a new producer id; a batch it sends twice is harmless, consumers are idempotent.
+   */
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   private async connectProducer(): Promise<Producer> {

@@ -33,13 +33,18 @@ export function eventLogContract(name: string, open: () => Promise<LogUnderTest>
         correlationId: newId(),
       });
 
-    const collect = async (groupId: string, log: EventLog = t.log, fail?: (batch: EventEnvelope[]) => boolean) => {
+    const collect = async (
+      groupId: string,
+      log: EventLog = t.log,
+      fail?: (batch: EventEnvelope[]) => boolean,
+      failure: () => Error = () => new Error('handler failed on purpose'),
+    ) => {
       const seen: EventEnvelope[] = [];
       const subscription = await log.subscribe({
         groupId,
         contexts: ['counters'],
         handle: async (batch) => {
-          if (fail?.(batch)) throw new Error('handler failed on purpose');
+          if (fail?.(batch)) throw failure();
           seen.push(...batch);
         },
       });
@@ -95,6 +100,24 @@ export function eventLogContract(name: string, open: () => Promise<LogUnderTest>
         30_000,
       );
       expect(failures).toBeGreaterThanOrEqual(2);
+      await subscription.close();
+    });
+
+    it('delivers a batch again after a handler bug (a TypeError): the consumer lives on', async () => {
+      const stream = newId();
+      let failures = 0;
+      const { seen, subscription } = await collect(
+        `contract-bug-${newId()}`,
+        t.log,
+        (batch) => batch.some((e) => e.streamId === stream) && failures++ < 1,
+        () => new TypeError('a bug in the handler'),
+      );
+      for (let i = 0; i < 2; i++) await increment(stream);
+      await eventually(
+        () => expect(seen.filter((e) => e.streamId === stream).map((e) => e.version)).toEqual([1, 2]),
+        30_000,
+      );
+      expect(failures).toBeGreaterThanOrEqual(2); // the failed delivery, then at least one more
       await subscription.close();
     });
 
