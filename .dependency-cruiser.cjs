@@ -36,7 +36,7 @@ module.exports = {
       comment: 'eventing and platform serve every bounded context and know none of them',
       severity: 'error',
       from: { path: '^libs/(eventing|platform)/' },
-      to: { path: '^libs/(directory|programming|funding|duplication|interop)/' },
+      to: { path: '^libs/(directory|programming|funding|duplication|mapping|interop)/' },
     },
     {
       name: 'no-test-code-in-product',

@@ -2,6 +2,7 @@ import { directoryContext } from '@concord/directory';
 import { duplicationContext } from '@concord/duplication';
 import type { BoundedContext } from '@concord/platform';
 import { fundingContext } from '@concord/funding';
+import { mappingContext } from '@concord/mapping';
 import { programmingContext } from '@concord/programming';
 import { referenceContext } from '@concord/reference/context';
 
@@ -12,4 +13,5 @@ export const CONTEXTS: BoundedContext[] = [
   programmingContext,
   fundingContext,
   duplicationContext,
+  mappingContext,
 ];

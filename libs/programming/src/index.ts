@@ -17,3 +17,6 @@ export * from './joint-programme/read-model/joint-programme.rows';
 export * from './joint-programme/read-model/joint-programme.projection';
 export * from './activity/application/activity-command.handler';
 export * from './activity/application/joint-programme-periods';
+export { filterActivities, type ActivityFilter } from './activity/application/activity.queries';
+export * from './activity/graphql/vocabulary.enums';
+export { ActivityPeriodInput, ActivityType } from './activity/graphql/activity.types';

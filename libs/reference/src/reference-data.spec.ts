@@ -127,7 +127,15 @@ describe('vocabularies', () => {
     const codes = (name: VocabularyName) => listVocabulary(name).map((e) => e.code);
     expect(codes('policyAreas')).toHaveLength(6);
     expect(codes('guarantees')).toEqual(['HEALTH_CARE', 'CHILDREN', 'WORKING_AGE', 'OLDER_PERSONS']);
-    expect(codes('stages')).toHaveLength(5);
+    // FORMAT.md's five stages, plus doc 001's implementation sub-stages, each named IMPLEMENTATION_<step>.
+    expect(codes('stages').filter((c) => !c.startsWith('IMPLEMENTATION_'))).toEqual([
+      'POLICY_MAKING',
+      'PLANNING_BUDGETING',
+      'SCHEME_DESIGN',
+      'IMPLEMENTATION',
+      'MONITORING_EVALUATION',
+    ]);
+    expect(codes('stages').filter((c) => c.startsWith('IMPLEMENTATION_'))).toHaveLength(6);
     expect(codes('functions')).toHaveLength(13);
     expect(codes('targetGroups')).toHaveLength(13);
     expect(codes('activityStatuses')).toEqual([

@@ -1,18 +1,22 @@
 /**
  * Lookups over the bundled reference data (libs/reference/data/*.json, generated from the IATI
- * codelists by scripts/reference/generate.mjs) and the document vocabularies. Everything is
- * loaded once, frozen, and indexed in Maps/Sets, so every lookup is O(1).
+ * codelists by scripts/reference/generate.mjs; data/country-regions.csv, written by hand) and the
+ * document vocabularies. Everything is loaded once, frozen, and indexed in Maps/Sets, so every
+ * lookup is O(1).
  *
  * Codes are matched exactly (case-sensitive): countries are ISO 3166-1 alpha-3 ('KHM'), currencies
  * ISO 4217 ('USD'), organisation types IATI OrganisationType codes ('10', '40'), SDG goals '1'–'17'
- * and targets '1.3', '17.19', '1.a'.
+ * and targets '1.3', '17.19', '1.a', regions the REGIONS vocabulary ('ASIA_PACIFIC').
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CsvRowReader } from '@concord/kernel';
 import countriesJson from '../data/countries.json';
 import currenciesJson from '../data/currencies.json';
 import organisationTypesJson from '../data/organisation-types.json';
 import sdgGoalsJson from '../data/sdg-goals.json';
 import sdgTargetsJson from '../data/sdg-targets.json';
-import { VOCABULARIES, type Labels, type VocabularyCode, type VocabularyName } from './vocabularies';
+import { VOCABULARIES, type Labels, type Region, type VocabularyCode, type VocabularyName } from './vocabularies';
 
 /** A name with English always present and French/Spanish where the source has them. */
 export interface LocalisedName {
@@ -103,6 +107,51 @@ function knownCodes(kind: ReferenceKind): ReadonlySet<string> {
   return codes;
 }
 
+/** libs/reference/data, beside src/ in the sources and beside the compiled src/ in dist/ (the build copies *.csv). */
+const DATA_DIR = join(__dirname, '..', 'data');
+const COUNTRY_REGIONS_FILE = 'country-regions.csv';
+
+/**
+ * data/country-regions.csv (`country,region,note`): each country's region, empty for a country no
+ * regional bureau covers; the note is for the people who maintain the file. The file is written by
+ * hand, so a row that does not fit is a defect of the bundled data: loading throws, naming the line.
+ */
+function loadCountryRegions(): ReadonlyMap<string, Region> {
+  const fail = (line: number, why: string) => new Error(`${COUNTRY_REGIONS_FILE} line ${line}: ${why}`);
+  const lines = readFileSync(join(DATA_DIR, COUNTRY_REGIONS_FILE), 'utf8').split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop(); // the final line break ends the last record, it starts none
+  const reader = new CsvRowReader();
+  const rows = [...lines.map((text, i) => reader.push(text, i + 1)), reader.end()].filter((row) => row !== undefined);
+  const [header, ...records] = rows.map((row) => {
+    if ('error' in row) throw fail(row.line, row.error);
+    return row;
+  });
+  if (header?.fields.join(',') !== 'country,region,note') throw fail(1, 'the header must be country,region,note');
+  const regions = new Map<string, Region>();
+  const seen = new Set<string>();
+  for (const { line, fields } of records) {
+    if (fields.length !== 3) throw fail(line, `${fields.length} fields, but the header has 3`);
+    const [country, region] = fields;
+    if (!COUNTRY_BY_CODE.has(country)) throw fail(line, `${JSON.stringify(country)} is not a country code`);
+    if (seen.has(country)) throw fail(line, `${country} is listed twice`);
+    seen.add(country);
+    if (region === '') continue;
+    if (!isVocabularyCode('regions', region)) throw fail(line, `${JSON.stringify(region)} is not a region code`);
+    regions.set(country, region);
+  }
+  return regions;
+}
+
+const REGION_BY_COUNTRY = loadCountryRegions();
+/** Every region, each with its countries in IATI codelist order (frozen, possibly empty). */
+const COUNTRIES_BY_REGION: ReadonlyMap<string, readonly string[]> = new Map(
+  VOCABULARIES.regions.map(({ code }) => [
+    code,
+    Object.freeze(COUNTRIES.filter((c) => REGION_BY_COUNTRY.get(c.code) === code).map((c) => c.code)),
+  ]),
+);
+const NO_COUNTRIES: readonly string[] = Object.freeze([]);
+
 // Countries ------------------------------------------------------------------------------------
 
 /** The country with this ISO 3166-1 alpha-3 code ('KHM'), or undefined. */
@@ -115,6 +164,18 @@ export const isCountryCode = (code: string): boolean => COUNTRY_BY_CODE.has(code
 
 /** All countries, in IATI codelist order (alphabetical by English name). */
 export const listCountries = (): readonly Country[] => COUNTRIES;
+
+// Regions --------------------------------------------------------------------------------------
+
+/**
+ * The UN region whose UNDP regional bureau covers the country ('KHM' → 'ASIA_PACIFIC'); undefined
+ * for a country no bureau covers (USA, Japan, Western Europe, most overseas territories) and for
+ * a code that is not a country.
+ */
+export const regionOf = (country: string): Region | undefined => REGION_BY_COUNTRY.get(country);
+
+/** The countries of a region (ISO alpha-3), in IATI codelist order; empty for an unknown region code. */
+export const countriesIn = (region: string): readonly string[] => COUNTRIES_BY_REGION.get(region) ?? NO_COUNTRIES;
 
 // Organisation types, currencies, SDGs ---------------------------------------------------------
 

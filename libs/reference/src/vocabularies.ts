@@ -123,6 +123,47 @@ export const STAGES = [
     },
   },
   { code: 'IMPLEMENTATION', label: { en: 'Implementation', fr: 'Mise en œuvre', es: 'Implementación' } },
+  // The implementation sub-stages of doc 001 (l.404–410); naming one implies IMPLEMENTATION.
+  {
+    code: 'IMPLEMENTATION_INFORMATION',
+    label: {
+      en: 'Implementation: information to the population',
+      fr: 'Mise en œuvre : information de la population',
+      es: 'Implementación: información a la población',
+    },
+  },
+  {
+    code: 'IMPLEMENTATION_SELECTION',
+    label: { en: 'Implementation: selection', fr: 'Mise en œuvre : sélection', es: 'Implementación: selección' },
+  },
+  {
+    code: 'IMPLEMENTATION_ENROLMENT',
+    label: { en: 'Implementation: enrolment', fr: 'Mise en œuvre : inscription', es: 'Implementación: inscripción' },
+  },
+  {
+    code: 'IMPLEMENTATION_CONTRIBUTIONS',
+    label: {
+      en: 'Implementation: collection of contributions',
+      fr: 'Mise en œuvre : collecte des cotisations',
+      es: 'Implementación: recaudación de cotizaciones',
+    },
+  },
+  {
+    code: 'IMPLEMENTATION_BENEFIT_DELIVERY',
+    label: {
+      en: 'Implementation: delivery of benefits',
+      fr: 'Mise en œuvre : versement des prestations',
+      es: 'Implementación: entrega de prestaciones',
+    },
+  },
+  {
+    code: 'IMPLEMENTATION_GRIEVANCES',
+    label: {
+      en: 'Implementation: grievance management',
+      fr: 'Mise en œuvre : gestion des plaintes',
+      es: 'Implementación: gestión de reclamaciones',
+    },
+  },
   {
     code: 'MONITORING_EVALUATION',
     label: { en: 'Monitoring and evaluation', fr: 'Suivi et évaluation', es: 'Seguimiento y evaluación' },
@@ -317,6 +358,30 @@ export const RESIDENCIES = [
   { code: 'NON_RESIDENT', label: { en: 'Non-resident', fr: 'Non résident', es: 'No residente' } },
 ] as const satisfies readonly VocabularyEntry[];
 
+/**
+ * UN regions, one per UNDP regional bureau (the codes coordination bodies are scoped by): AFRICA is
+ * sub-Saharan Africa (RBA), ARAB_STATES the Arab States (RBAS), ASIA_PACIFIC Asia and the Pacific
+ * (RBAP), EUROPE_CENTRAL_ASIA Europe and the CIS (RBEC), LATIN_AMERICA_CARIBBEAN Latin America and
+ * the Caribbean (RBLAC). Which country is in which: data/country-regions.csv, `regionOf`.
+ */
+export const REGIONS = [
+  { code: 'AFRICA', label: { en: 'Africa', fr: 'Afrique', es: 'África' } },
+  { code: 'ARAB_STATES', label: { en: 'Arab States', fr: 'États arabes', es: 'Estados Árabes' } },
+  { code: 'ASIA_PACIFIC', label: { en: 'Asia and the Pacific', fr: 'Asie et Pacifique', es: 'Asia y el Pacífico' } },
+  {
+    code: 'EUROPE_CENTRAL_ASIA',
+    label: { en: 'Europe and Central Asia', fr: 'Europe et Asie centrale', es: 'Europa y Asia Central' },
+  },
+  {
+    code: 'LATIN_AMERICA_CARIBBEAN',
+    label: {
+      en: 'Latin America and the Caribbean',
+      fr: 'Amérique latine et Caraïbes',
+      es: 'América Latina y el Caribe',
+    },
+  },
+] as const satisfies readonly VocabularyEntry[];
+
 /** Every vocabulary by name. The names are the FORMAT.md field names where there is one. */
 export const VOCABULARIES = {
   policyAreas: POLICY_AREAS,
@@ -330,6 +395,7 @@ export const VOCABULARIES = {
   interactionLevels: INTERACTION_LEVELS,
   mandateLevels: MANDATE_LEVELS,
   residencies: RESIDENCIES,
+  regions: REGIONS,
 } as const;
 
 export type VocabularyName = keyof typeof VOCABULARIES;
@@ -349,3 +415,4 @@ export type CollaborationChannel = VocabularyCode<'collaborationChannels'>;
 export type InteractionLevel = VocabularyCode<'interactionLevels'>;
 export type MandateLevel = VocabularyCode<'mandateLevels'>;
 export type Residency = VocabularyCode<'residencies'>;
+export type Region = VocabularyCode<'regions'>;

@@ -16,6 +16,8 @@ import { ActivityRow } from '../read-model/activity.rows';
 
 export interface ActivityFilter {
   country?: string;
+  /** Any of these countries, e.g. a region's. */
+  countries?: string[];
   policyArea?: string;
   guarantee?: string;
   targetGroup?: string;
@@ -82,6 +84,7 @@ function applyFilter(query: SelectQueryBuilder<ActivityRow>, filter: ActivityFil
   validDate('filter.period.from', period?.from);
   validDate('filter.period.to', period?.to);
   if (country) query.andWhere('a.country = :country', { country });
+  if (filter.countries) query.andWhere('a.country = ANY(:countries)', { countries: filter.countries });
   if (status) query.andWhere('a.status = :status', { status });
   // Array containment (@>) is what the GIN indexes on these columns serve.
   if (policyArea) query.andWhere('a.policy_areas @> ARRAY[:policyArea]::text[]', { policyArea });
@@ -106,6 +109,17 @@ function applyFilter(query: SelectQueryBuilder<ActivityRow>, filter: ActivityFil
   }
 }
 
+/** Narrows a query over `programming_activities a` to the filter and to what the viewer may see. */
+export function filterActivities(
+  query: SelectQueryBuilder<ActivityRow>,
+  filter: ActivityFilter,
+  viewer: Actor | undefined,
+): SelectQueryBuilder<ActivityRow> {
+  applyFilter(query, filter);
+  if (!seesUnpublished(viewer)) onlyPublished(query, filter);
+  return query;
+}
+
 /**
  * Reads of the activities table; resolvers call these, never repositories. Each read takes the
  * viewer: an anonymous one sees published activities only, and their links only to a published
@@ -126,9 +140,7 @@ export class ActivityQueries {
   async list(filter: ActivityFilter, page: PageRequest, viewer: Actor | undefined): Promise<Page<ActivityRow>> {
     const size = pageSize(page.first);
     const repository = this.db.getRepository(ActivityRow);
-    const matching = repository.createQueryBuilder('a');
-    applyFilter(matching, filter);
-    if (!seesUnpublished(viewer)) onlyPublished(matching, filter);
+    const matching = filterActivities(repository.createQueryBuilder('a'), filter, viewer);
     const totalCount = countWhenAsked(matching);
     if (page.after) {
       const after = afterKey(page.after);

@@ -1,0 +1,264 @@
+import { ConcordError, type Actor } from '@concord/kernel';
+import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/programming';
+import { GUARANTEES, countriesIn, isCountryCode, isVocabularyCode } from '@concord/reference';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { actorMatrix, type ActorCell, type ActorMatrix } from '../domain/actor-matrix';
+
+/** Where to look: one country, one region, or (neither) the world. */
+export interface MappingScope {
+  country?: string;
+  region?: string;
+}
+
+export type WhoDoesWhatFilter = Omit<ActivityFilter, 'country' | 'countries' | 'jointProgrammeId' | 'text'>;
+
+/** Money of one currency; activities whose budget mixes currencies are counted but not summed. */
+export interface BudgetTotal {
+  currency: string;
+  required: string | null;
+  available: string | null;
+  spent: string | null;
+}
+
+export interface AreaCell {
+  /** Null for activities that name no policy area. */
+  policyArea: string | null;
+  organisation: string;
+  activities: number;
+  jointProgrammes: number;
+  budgets: BudgetTotal[];
+}
+
+export interface PlaceCell {
+  country: string;
+  /** Null for activities that name no sub-national area (national in scope, or not said). */
+  area: string | null;
+  organisation: string;
+  activities: number;
+}
+
+export interface MandateWithoutActivity {
+  organisation: string;
+  kind: 'POLICY_AREA' | 'GUARANTEE';
+  code: string;
+  level: string;
+}
+
+export interface ActivityWithoutMandate {
+  organisation: string;
+  kind: 'POLICY_AREA' | 'GUARANTEE';
+  code: string;
+  activities: number;
+}
+
+export interface WhoDoesWhat {
+  scope: { country: string | null; region: string | null; countries: number | null };
+  activities: number;
+  organisations: string[];
+  jointProgrammes: number;
+  budgets: BudgetTotal[];
+  byPolicyArea: AreaCell[];
+  bySubnationalArea: PlaceCell[];
+  actorMatrix: ActorMatrix;
+  mandatesWithoutActivity: MandateWithoutActivity[];
+  activitiesWithoutMandate: ActivityWithoutMandate[];
+}
+
+/** An activity's actors: its lead and the partners who implement or answer for it (not its funders). */
+const ACTORS = `ARRAY(SELECT DISTINCT x FROM unnest(ARRAY[a.organisation] || ARRAY(
+    SELECT p->>'organisation' FROM jsonb_array_elements(a.partners) p
+     WHERE p->>'role' IN ('IMPLEMENTING', 'ACCOUNTABLE'))) x)`;
+
+/** A list column, or one null for an empty list, so an activity naming none still counts. */
+const orNone = (column: string) =>
+  `unnest(CASE WHEN cardinality(${column}) = 0 THEN ARRAY[NULL]::text[] ELSE ${column} END)`;
+
+/** Stages with IMPLEMENTATION added when only an implementation sub-stage is named. */
+const STAGES_ROLLED_UP = `(m.stages || CASE
+    WHEN 'IMPLEMENTATION' <> ALL(m.stages) AND EXISTS (SELECT 1 FROM unnest(m.stages) s WHERE s LIKE 'IMPLEMENTATION\\_%')
+    THEN ARRAY['IMPLEMENTATION'] ELSE '{}'::text[] END)`;
+
+const MANDATE_KINDS = [
+  { kind: 'POLICY_AREA', column: 'policy_areas' },
+  { kind: 'GUARANTEE', column: 'guarantees' },
+] as const;
+
+function scopedFilter(
+  scope: MappingScope,
+  filter: WhoDoesWhatFilter,
+): { countries?: string[]; filter: ActivityFilter } {
+  if (scope.country !== undefined && scope.region !== undefined) {
+    throw ConcordError.badInput('SCOPE_AMBIGUOUS', {
+      path: 'scope',
+      value: scope,
+      message: 'give a country or a region, not both (neither means the world)',
+    });
+  }
+  if (scope.country !== undefined) {
+    if (!isCountryCode(scope.country)) {
+      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
+        path: 'scope.country',
+        value: scope.country,
+        message: 'is not an ISO 3166 alpha-3 country code',
+      });
+    }
+    return { countries: [scope.country], filter: { ...filter, country: scope.country } };
+  }
+  if (scope.region !== undefined) {
+    if (!isVocabularyCode('regions', scope.region)) {
+      throw ConcordError.badInput('UNKNOWN_REGION', {
+        path: 'scope.region',
+        value: scope.region,
+        message: 'is not a region code (see the regions vocabulary)',
+      });
+    }
+    const countries = [...countriesIn(scope.region)];
+    return { countries, filter: { ...filter, countries } };
+  }
+  return { filter };
+}
+
+/**
+ * Who does what (issue 5, ARCHITECTURE §6), computed in SQL over the activities read model: the
+ * filter becomes one CTE of matching activities, and each view is one GROUP BY over it.
+ */
+@Injectable()
+export class WhoDoesWhatQuery {
+  constructor(private readonly db: DataSource) {}
+
+  async whoDoesWhat(scope: MappingScope, filter: WhoDoesWhatFilter, viewer: Actor | undefined): Promise<WhoDoesWhat> {
+    const scoped = scopedFilter(scope, filter);
+    const matching = filterActivities(
+      this.db
+        .getRepository(ActivityRow)
+        .createQueryBuilder('a')
+        .select('a.id', 'id')
+        .addSelect('a.organisation', 'organisation')
+        .addSelect('a.country', 'country')
+        .addSelect('a.policy_areas', 'policy_areas')
+        .addSelect('a.guarantees', 'guarantees')
+        .addSelect('a.stages', 'stages')
+        .addSelect('a.areas', 'areas')
+        .addSelect('a.joint_programme_id', 'joint_programme_id')
+        .addSelect('a.budget_currency', 'budget_currency')
+        .addSelect('a.budget_required', 'budget_required')
+        .addSelect('a.budget_available', 'budget_available')
+        .addSelect('a.budget_spent', 'budget_spent')
+        .addSelect(ACTORS, 'actors'),
+      scoped.filter,
+      viewer,
+    );
+    const [cte, params] = matching.getQueryAndParameters();
+    const run = <T>(sql: string, extra: unknown[] = []): Promise<T[]> =>
+      this.db.query(`WITH m AS (${cte}) ${sql}`, [...params, ...extra]);
+    const countriesParam = `$${params.length + 1}`;
+
+    const [totals, budgets, areas, places, actorCells, idle, unmandated] = await Promise.all([
+      run<{ activities: number; organisations: string[]; jointProgrammes: number }>(
+        `SELECT count(DISTINCT m.id)::int AS activities, coalesce(array_agg(DISTINCT actor) FILTER (WHERE actor IS NOT NULL), '{}') AS organisations,
+                count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes"
+           FROM m LEFT JOIN LATERAL unnest(m.actors) actor ON true`,
+      ),
+      run<BudgetTotal>(
+        `SELECT ${BUDGET_SUMS} FROM m WHERE m.budget_currency IS NOT NULL GROUP BY m.budget_currency ORDER BY 1`,
+      ),
+      run<AreaRow>(
+        `SELECT area AS "policyArea", m.organisation, GROUPING(m.budget_currency)::int AS total,
+                count(*)::int AS activities, count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes", ${BUDGET_SUMS}
+           FROM m CROSS JOIN LATERAL ${orNone('m.policy_areas')} area
+          GROUP BY GROUPING SETS ((area, m.organisation), (area, m.organisation, m.budget_currency))`,
+      ),
+      run<PlaceCell>(
+        `SELECT m.country, place AS area, m.organisation, count(*)::int AS activities
+           FROM m CROSS JOIN LATERAL ${orNone('m.areas')} place
+          GROUP BY m.country, place, m.organisation
+          ORDER BY m.country, place NULLS LAST, activities DESC, m.organisation`,
+      ),
+      run<ActorCell>(
+        `SELECT g AS guarantee, s AS stage, actor AS organisation, count(*)::int AS activities
+           FROM m CROSS JOIN LATERAL unnest(m.guarantees) g CROSS JOIN LATERAL unnest(${STAGES_ROLLED_UP}) s
+                CROSS JOIN LATERAL unnest(m.actors) actor
+          GROUP BY g, s, actor`,
+      ),
+      run<MandateWithoutActivity>(
+        `SELECT o.code AS organisation, d.area_kind AS kind, d.area_code AS code, d.level
+           FROM directory_mandates d JOIN directory_organisations o ON o.id = d.organisation_id
+          WHERE d.area_kind IN ('POLICY_AREA', 'GUARANTEE')
+            AND (${countriesParam}::text[] IS NULL OR EXISTS (
+                 SELECT 1 FROM directory_presences pr WHERE pr.organisation_id = o.id AND pr.country = ANY(${countriesParam}::text[])))
+            AND NOT EXISTS (
+                 SELECT 1 FROM m WHERE o.code = ANY(m.actors)
+                    AND CASE d.area_kind WHEN 'POLICY_AREA' THEN d.area_code = ANY(m.policy_areas) ELSE d.area_code = ANY(m.guarantees) END)
+          ORDER BY o.code, d.area_kind, d.area_code`,
+        [scoped.countries ?? null],
+      ),
+      run<ActivityWithoutMandate>(
+        MANDATE_KINDS.map(
+          ({ kind, column }) =>
+            `SELECT m.organisation, '${kind}' AS kind, worked AS code, count(*)::int AS activities
+               FROM m CROSS JOIN LATERAL unnest(m.${column}) worked JOIN directory_organisations o ON o.code = m.organisation
+              WHERE EXISTS (SELECT 1 FROM directory_mandates d WHERE d.organisation_id = o.id AND d.area_kind = '${kind}')
+                AND NOT EXISTS (SELECT 1 FROM directory_mandates d
+                                 WHERE d.organisation_id = o.id AND d.area_kind = '${kind}' AND d.area_code = worked)
+              GROUP BY m.organisation, worked`,
+        ).join(' UNION ALL ') + ' ORDER BY organisation, kind, code',
+      ),
+    ]);
+    return {
+      scope: {
+        country: scope.country ?? null,
+        region: scope.region ?? null,
+        countries: scope.region ? scoped.countries!.length : null,
+      },
+      activities: totals[0].activities,
+      organisations: [...totals[0].organisations].sort(),
+      jointProgrammes: totals[0].jointProgrammes,
+      budgets,
+      byPolicyArea: areaCells(areas),
+      bySubnationalArea: places,
+      actorMatrix: actorMatrix(
+        actorCells,
+        GUARANTEES.map((g) => g.code),
+      ),
+      mandatesWithoutActivity: idle,
+      activitiesWithoutMandate: unmandated,
+    };
+  }
+}
+
+const BUDGET_SUMS = `m.budget_currency AS currency, sum(m.budget_required)::text AS required,
+  sum(m.budget_available)::text AS available, sum(m.budget_spent)::text AS spent`;
+
+/** A row of the area statement: a cell's counts (total = 1), or its money in one currency. */
+interface AreaRow extends BudgetTotal {
+  policyArea: string | null;
+  organisation: string;
+  total: number;
+  activities: number;
+  jointProgrammes: number;
+}
+
+function areaCells(rows: AreaRow[]): AreaCell[] {
+  const cells = new Map<string, AreaCell>();
+  const key = (r: AreaRow) => `${r.policyArea}|${r.organisation}`;
+  for (const r of rows.filter((row) => row.total === 1)) {
+    cells.set(key(r), {
+      policyArea: r.policyArea,
+      organisation: r.organisation,
+      activities: r.activities,
+      jointProgrammes: r.jointProgrammes,
+      budgets: [],
+    });
+  }
+  for (const r of rows.filter((row) => row.total === 0 && row.currency !== null)) {
+    const { currency, required, available, spent } = r;
+    cells.get(key(r))!.budgets.push({ currency, required, available, spent });
+  }
+  return [...cells.values()].sort(
+    (a, b) =>
+      (a.policyArea ?? '~').localeCompare(b.policyArea ?? '~') ||
+      b.activities - a.activities ||
+      a.organisation.localeCompare(b.organisation),
+  );
+}
