@@ -25,7 +25,7 @@ describe('demo load (real Postgres)', () => {
     const first = await loadDemo(target);
     expect(totals(first)).toMatchObject({ refused: 0, events: first.eventsInStore });
     expect(await streams()).toEqual([
-      { type: 'Activity', n: 25 },
+      { type: 'Activity', n: 77 }, // 17 ABNDs, 8 duplication-case activities, 52 agencies' parts of joint programmes
       { type: 'Call', n: 1 },
       { type: 'Contribution', n: 3 },
       { type: 'CoordinationBody', n: 30 },

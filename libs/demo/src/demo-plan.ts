@@ -68,6 +68,8 @@ export function demoStep<C, E extends DomainEvent, S>(
 /** What the table planners share: the organisations, and the country presences already planned. */
 export class PlanContext {
   private readonly claimed = new Set<string>();
+  /** The day of the load (YYYY-MM-DD): what has ended by then is CLOSED. */
+  readonly today = new Date().toISOString().slice(0, 10);
 
   constructor(
     readonly organisations: ReadonlyMap<string, DemoOrganisation>,

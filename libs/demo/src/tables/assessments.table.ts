@@ -36,7 +36,12 @@ function assessmentRecord(ctx: PlanContext, row: Row): DemoRecord {
     : ctx.names.resolve(row.agencies_named);
   const lead = leadOf(ctx, row.agencies_named, agencies.codes);
   const period = periodOf(row.dates);
-  const inferred = [...lead.inferred, ...period.inferred, 'status CLOSED: the annex reports the assessment done'];
+  const inferred = [
+    ...lead.inferred,
+    ...period.inferred,
+    'status CLOSED: the annex reports the assessment done',
+    'the four floor guarantees and stage POLICY_MAKING: an ABND assesses the whole floor for a national dialogue on policy',
+  ];
   const partners = agencies.codes.filter((code) => code !== lead.code);
   // Ministries and committees the annex names beside the agencies are the government counterparts.
   const counterparts = agencies.unresolved.filter((part) => /ministry|government|federal|committee/i.test(part));
@@ -47,6 +52,8 @@ function assessmentRecord(ctx: PlanContext, row: Row): DemoRecord {
     partners: partners.map((organisation) => ({ organisation, role: 'IMPLEMENTING' })),
     country,
     functions: ['ASSESSMENT'],
+    guarantees: ['HEALTH_CARE', 'CHILDREN', 'WORKING_AGE', 'OLDER_PERSONS'],
+    stages: ['POLICY_MAKING'],
     counterparts,
     start: period.start,
     end: period.end,

@@ -7,6 +7,7 @@ import { demoStep, skippedRecord, type DemoRecord, type DemoTable, type PlanCont
 import { policyAreasIn, targetGroupsIn } from '../keywords';
 import type { ResolvedNames } from '../organisation-names';
 import { capitalised, isNotStated, splitOutsideParentheses, withoutParentheses } from '../text';
+import { partsOf } from './joint-programme-parts';
 
 export const JOINT_PROGRAMME_COLUMNS = [
   'id',
@@ -48,6 +49,9 @@ function jointProgrammeRecord(ctx: PlanContext, row: Row): DemoRecord {
   const period = periodOf(row.period);
   const policyAreas = policyAreasIn(row.focus);
   const targetGroups = targetGroupsIn(row.target_groups);
+  const counterparts = isNotStated(row.government_counterpart)
+    ? []
+    : splitOutsideParentheses(row.government_counterpart, /;/);
   const draft = demoStep(jointProgrammeAggregate, { kind: 'joint-programme', key: row.id }, 'draft', {
     type: 'DraftJointProgramme',
     data: {
@@ -55,9 +59,7 @@ function jointProgrammeRecord(ctx: PlanContext, row: Row): DemoRecord {
       title: title.text,
       countries: countries.codes,
       participants,
-      counterparts: isNotStated(row.government_counterpart)
-        ? []
-        : splitOutsideParentheses(row.government_counterpart, /;/),
+      counterparts,
       fundingSources: funding.sources,
       startDate: period.dates?.start,
       endDate: period.dates?.end,
@@ -74,9 +76,26 @@ function jointProgrammeRecord(ctx: PlanContext, row: Row): DemoRecord {
     participants.map((p) => p.organisation),
     countries.codes,
   );
+  const parts = partsOf(
+    {
+      code: row.id,
+      title: title.text,
+      countries: countries.codes,
+      participants,
+      counterparts,
+      fundingSources: funding.sources,
+      policyAreas,
+      targetGroups,
+      period: period.dates,
+      periodText: row.period,
+      focus: row.focus,
+      targetGroupText: row.target_groups,
+    },
+    ctx.today,
+  );
   return {
     label: row.id,
-    steps: [draft, publish, ...presences.steps],
+    steps: [draft, publish, ...presences.steps, ...parts.steps],
     inferred: [
       ...title.inferred,
       ...leads,
@@ -85,8 +104,9 @@ function jointProgrammeRecord(ctx: PlanContext, row: Row): DemoRecord {
       ...(policyAreas.length ? [`policy areas ${policyAreas.join(', ')} read from the focus`] : []),
       ...(targetGroups.length ? [`target groups ${targetGroups.join(', ')} read from the target groups`] : []),
       ...presences.inferred,
+      ...parts.inferred,
     ],
-    leftOut: [...countries.unmatched, ...agencies, ...period.leftOut],
+    leftOut: [...countries.unmatched, ...agencies, ...period.leftOut, ...parts.leftOut],
   };
 }
 

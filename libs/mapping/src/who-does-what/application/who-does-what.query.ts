@@ -3,7 +3,7 @@ import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/pro
 import { GUARANTEES, countriesIn, isCountryCode, isVocabularyCode } from '@concord/reference';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { actorMatrix, type ActorCell, type ActorMatrix } from '../domain/actor-matrix';
+import { actorMatrix, type ActorCell, type ActorCount, type ActorMatrix } from '../domain/actor-matrix';
 
 /** Where to look: one country, one region, or (neither) the world. */
 export interface MappingScope {
@@ -154,7 +154,7 @@ export class WhoDoesWhatQuery {
       this.db.query(`WITH m AS (${cte}) ${sql}`, [...params, ...extra]);
     const countriesParam = `$${params.length + 1}`;
 
-    const [totals, budgets, areas, places, actorCells, idle, unmandated] = await Promise.all([
+    const [totals, budgets, areas, places, actorCells, unplaced, idle, unmandated] = await Promise.all([
       run<{ activities: number; organisations: string[]; jointProgrammes: number }>(
         `SELECT count(DISTINCT m.id)::int AS activities, coalesce(array_agg(DISTINCT actor) FILTER (WHERE actor IS NOT NULL), '{}') AS organisations,
                 count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes"
@@ -180,6 +180,10 @@ export class WhoDoesWhatQuery {
            FROM m CROSS JOIN LATERAL unnest(m.guarantees) g CROSS JOIN LATERAL unnest(${STAGES_ROLLED_UP}) s
                 CROSS JOIN LATERAL unnest(m.actors) actor
           GROUP BY g, s, actor`,
+      ),
+      run<ActorCount>(
+        `SELECT actor AS organisation, count(*)::int AS activities FROM m CROSS JOIN LATERAL unnest(m.actors) actor
+          WHERE cardinality(m.guarantees) = 0 OR cardinality(m.stages) = 0 GROUP BY actor`,
       ),
       run<MandateWithoutActivity>(
         `SELECT o.code AS organisation, d.area_kind AS kind, d.area_code AS code, d.level
@@ -220,6 +224,7 @@ export class WhoDoesWhatQuery {
       actorMatrix: actorMatrix(
         actorCells,
         GUARANTEES.map((g) => g.code),
+        unplaced,
       ),
       mandatesWithoutActivity: idle,
       activitiesWithoutMandate: unmandated,

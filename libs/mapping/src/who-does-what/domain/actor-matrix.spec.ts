@@ -76,4 +76,16 @@ describe('actor matrix (doc 001, Fig. 7)', () => {
     ]);
     expect(matrix.actors).toEqual([{ organisation: 'WFP', occurrences: 1 }]);
   });
+
+  it('lists the organisations it cannot place, most active first', () => {
+    const matrix = actorMatrix([], guarantees, [
+      { organisation: 'UNDP', activities: 1 },
+      { organisation: 'UNICEF', activities: 2 },
+    ]);
+    expect(matrix.unplaced).toEqual([
+      { organisation: 'UNICEF', activities: 2 },
+      { organisation: 'UNDP', activities: 1 },
+    ]);
+    expect(matrix.organisations).toBe(0);
+  });
 });

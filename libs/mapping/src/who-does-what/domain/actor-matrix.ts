@@ -51,6 +51,8 @@ export interface ActorOccurrence {
 
 export interface ActorMatrix {
   rows: GuaranteeRow[];
+  /** Organisations of activities naming no guarantee or no stage: in scope, but not placed in a cell. */
+  unplaced: ActorCount[];
   actors: ActorOccurrence[];
   /** Distinct organisations in the whole matrix. */
   organisations: number;
@@ -74,7 +76,11 @@ function columns(cells: ActorCell[], stages: readonly string[]): StageActors[] {
  * (empty ones included: an empty cell is a finding too). Occurrences count the five main columns
  * only, so an activity naming sub-stages does not count its organisation twice.
  */
-export function actorMatrix(cells: ActorCell[], guarantees: readonly string[]): ActorMatrix {
+export function actorMatrix(
+  cells: ActorCell[],
+  guarantees: readonly string[],
+  unplaced: ActorCount[] = [],
+): ActorMatrix {
   const rows = guarantees.map((guarantee) => {
     const mine = cells.filter((c) => c.guarantee === guarantee);
     const steps = [...new Set(mine.map((c) => c.stage).filter(isImplementationStep))].sort();
@@ -94,6 +100,7 @@ export function actorMatrix(cells: ActorCell[], guarantees: readonly string[]): 
   }
   return {
     rows,
+    unplaced: [...unplaced].sort(byActivitiesThenCode),
     actors: [...actors.values()].sort(
       (a, b) => b.occurrences - a.occurrences || a.organisation.localeCompare(b.organisation),
     ),

@@ -12,7 +12,7 @@ const WHO_DOES_WHAT = `query ($scope: MappingScopeInput, $filter: WhoDoesWhatFil
     actorMatrix {
       rows { guarantee organisations stages { stage actors { organisation activities } }
              implementationSteps { stage actors { organisation activities } } }
-      actors { organisation occurrences } organisations }
+      unplaced { organisation activities } actors { organisation occurrences } organisations }
     mandatesWithoutActivity { organisation kind code level }
     activitiesWithoutMandate { organisation kind code activities } } }`;
 
@@ -33,6 +33,7 @@ type Result = {
         stages: { stage: string; actors: Cell[] }[];
         implementationSteps: { stage: string; actors: Cell[] }[];
       }[];
+      unplaced: Cell[];
       actors: { organisation: string; occurrences: number }[];
       organisations: number;
     };
@@ -134,7 +135,6 @@ describe('whoDoesWhat over GraphQL (embedded mode)', () => {
         organisation: 'UNICEF',
         country: 'MWI',
         guarantees: ['CHILDREN'],
-        stages: ['POLICY_MAKING'],
       }),
     );
     await send('publishActivity', { id: 'KHM-1' });
@@ -210,6 +210,11 @@ describe('whoDoesWhat over GraphQL (embedded mode)', () => {
       { organisation: 'WHO', occurrences: 1 },
     ]);
     expect(khm.actorMatrix.organisations).toBe(3);
+    expect(khm.actorMatrix.unplaced).toEqual([]);
+    // An activity naming no stage is in scope but in no cell.
+    const mwi = (await ask({ scope: { country: 'MWI' } })).actorMatrix;
+    expect(mwi.unplaced).toEqual([{ organisation: 'UNICEF', activities: 1 }]);
+    expect(mwi.organisations).toBe(0);
   });
 
   it('finds mandates with no activity among organisations present in scope, and activities outside declared mandates', async () => {

@@ -128,6 +128,10 @@ export class ActorOccurrenceType {
 @ObjectType({ description: 'Floor guarantee × delivery stage → actors (source document 001, Fig. 7)' })
 export class ActorMatrixType {
   @Field(() => [GuaranteeRowType]) rows!: GuaranteeRowType[];
+  @Field(() => [ActorCountType], {
+    description: 'Organisations of activities naming no guarantee or no stage: in scope, not placed in a cell',
+  })
+  unplaced!: ActorCountType[];
   @Field(() => [ActorOccurrenceType]) actors!: ActorOccurrenceType[];
   @Field(() => Int, { description: 'Distinct organisations: the size of the coordination effort' })
   organisations!: number;
