@@ -1,23 +1,28 @@
 import type { BoundedContext } from '@concord/platform';
 import { Module } from '@nestjs/common';
+import { ActivityDocuments1763900014000 } from './migrations/1763900014000-activity-documents';
+import { PartnerSearchQuery } from './partner-search/application/partner-search.query';
+import { PartnerSearchResolver } from './partner-search/graphql/partner-search.resolver';
+import { activityDocumentProjection } from './partner-search/read-model/activity-document.projection';
 import { WhoDoesWhatQuery } from './who-does-what/application/who-does-what.query';
 import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resolver';
 
 /** The mapping context's queries and GraphQL. */
 @Module({
-  providers: [WhoDoesWhatQuery, WhoDoesWhatResolver],
+  providers: [WhoDoesWhatQuery, WhoDoesWhatResolver, PartnerSearchQuery, PartnerSearchResolver],
 })
 export class MappingModule {}
 
 /**
- * The answers users come for (issue 5): who does what where, over the read models of the
- * directory and programming contexts. It writes no events of its own.
+ * The answers users come for (issue 5): who does what where and partner search, over the read
+ * models of the directory and programming contexts and its own text search documents. It writes
+ * no events of its own.
  */
 export const mappingContext: BoundedContext = {
   name: 'mapping',
   streams: [],
   entities: [],
-  migrations: [],
-  projections: [],
+  migrations: [ActivityDocuments1763900014000],
+  projections: [activityDocumentProjection],
   module: MappingModule,
 };

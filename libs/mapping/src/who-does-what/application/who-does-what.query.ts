@@ -1,15 +1,10 @@
-import { ConcordError, type Actor } from '@concord/kernel';
+import type { Actor } from '@concord/kernel';
 import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/programming';
-import { GUARANTEES, countriesIn, isCountryCode, isVocabularyCode } from '@concord/reference';
+import { GUARANTEES } from '@concord/reference';
+import { scopedFilter, type MappingScope } from '../../scope/application/mapping-scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { actorMatrix, type ActorCell, type ActorCount, type ActorMatrix } from '../domain/actor-matrix';
-
-/** Where to look: one country, one region, or (neither) the world. */
-export interface MappingScope {
-  country?: string;
-  region?: string;
-}
 
 export type WhoDoesWhatFilter = Omit<ActivityFilter, 'country' | 'countries' | 'jointProgrammeId' | 'text'>;
 
@@ -84,41 +79,6 @@ const MANDATE_KINDS = [
   { kind: 'GUARANTEE', column: 'guarantees' },
 ] as const;
 
-function scopedFilter(
-  scope: MappingScope,
-  filter: WhoDoesWhatFilter,
-): { countries?: string[]; filter: ActivityFilter } {
-  if (scope.country !== undefined && scope.region !== undefined) {
-    throw ConcordError.badInput('SCOPE_AMBIGUOUS', {
-      path: 'scope',
-      value: scope,
-      message: 'give a country or a region, not both (neither means the world)',
-    });
-  }
-  if (scope.country !== undefined) {
-    if (!isCountryCode(scope.country)) {
-      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
-        path: 'scope.country',
-        value: scope.country,
-        message: 'is not an ISO 3166 alpha-3 country code',
-      });
-    }
-    return { countries: [scope.country], filter: { ...filter, country: scope.country } };
-  }
-  if (scope.region !== undefined) {
-    if (!isVocabularyCode('regions', scope.region)) {
-      throw ConcordError.badInput('UNKNOWN_REGION', {
-        path: 'scope.region',
-        value: scope.region,
-        message: 'is not a region code (see the regions vocabulary)',
-      });
-    }
-    const countries = [...countriesIn(scope.region)];
-    return { countries, filter: { ...filter, countries } };
-  }
-  return { filter };
-}
-
 /**
  * Who does what (issue 5, ARCHITECTURE §6), computed in SQL over the activities read model: the
  * filter becomes one CTE of matching activities, and each view is one GROUP BY over it.
@@ -128,7 +88,7 @@ export class WhoDoesWhatQuery {
   constructor(private readonly db: DataSource) {}
 
   async whoDoesWhat(scope: MappingScope, filter: WhoDoesWhatFilter, viewer: Actor | undefined): Promise<WhoDoesWhat> {
-    const scoped = scopedFilter(scope, filter);
+    const scoped = scopedFilter(scope);
     const matching = filterActivities(
       this.db
         .getRepository(ActivityRow)
@@ -146,7 +106,7 @@ export class WhoDoesWhatQuery {
         .addSelect('a.budget_available', 'budget_available')
         .addSelect('a.budget_spent', 'budget_spent')
         .addSelect(ACTORS, 'actors'),
-      scoped.filter,
+      { ...filter, ...scoped.filter },
       viewer,
     );
     const [cte, params] = matching.getQueryAndParameters();

@@ -1,7 +1,8 @@
 import { Ctx, type RequestContext } from '@concord/platform';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { WhoDoesWhatQuery } from '../application/who-does-what.query';
-import { MappingScopeInput, WhoDoesWhatFilterInput, WhoDoesWhatType } from './who-does-what.types';
+import { MappingScopeInput } from '../../scope/graphql/mapping-scope.types';
+import { WhoDoesWhatFilterInput, WhoDoesWhatType } from './who-does-what.types';
 
 /** Thin: scope and filter → query service. Anonymous callers see published activities only. */
 @Resolver(() => WhoDoesWhatType)

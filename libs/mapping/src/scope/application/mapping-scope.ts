@@ -1,0 +1,45 @@
+import { ConcordError } from '@concord/kernel';
+import type { ActivityFilter } from '@concord/programming';
+import { countriesIn, isCountryCode, isVocabularyCode } from '@concord/reference';
+
+/** Where to look: one country, one region, or (neither) the world. */
+export interface MappingScope {
+  country?: string;
+  region?: string;
+}
+
+/** The scope as an activity filter, and its countries (none for the world); refuses what names nothing. */
+export function scopedFilter(scope: MappingScope): {
+  countries?: string[];
+  filter: Pick<ActivityFilter, 'country' | 'countries'>;
+} {
+  if (scope.country !== undefined && scope.region !== undefined) {
+    throw ConcordError.badInput('SCOPE_AMBIGUOUS', {
+      path: 'scope',
+      value: scope,
+      message: 'give a country or a region, not both (neither means the world)',
+    });
+  }
+  if (scope.country !== undefined) {
+    if (!isCountryCode(scope.country)) {
+      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
+        path: 'scope.country',
+        value: scope.country,
+        message: 'is not an ISO 3166-1 alpha-3 country code',
+      });
+    }
+    return { countries: [scope.country], filter: { country: scope.country } };
+  }
+  if (scope.region !== undefined) {
+    if (!isVocabularyCode('regions', scope.region)) {
+      throw ConcordError.badInput('UNKNOWN_REGION', {
+        path: 'scope.region',
+        value: scope.region,
+        message: 'is not a region code (see the regions vocabulary)',
+      });
+    }
+    const countries = [...countriesIn(scope.region)];
+    return { countries, filter: { countries } };
+  }
+  return { filter: {} };
+}
