@@ -2,9 +2,7 @@
 // (`concord demo generate`, 100,000 by default), the GraphQL queries `activities` filtered by country
 // and policy area and `jointProgrammes` filtered by country, at 16 concurrent clients, beside the
 // very SQL those requests run (captured from TypeORM) sent straight to Postgres by 16 pg clients.
-import { CONTEXTS } from '@concord/composition';
-import { generateSyntheticData } from '@concord/demo';
-import { createLogger, loadConfig, startRuntime, type Runtime } from '@concord/platform';
+import type { Runtime } from '@concord/platform';
 import { check, round, type BenchContext, type BenchReport, type Benchmark, type SummaryRow } from './support/bench';
 import {
   captureSql,
@@ -15,8 +13,7 @@ import {
   type Statement,
 } from './support/api-versus-sql';
 import { runHttpLoad } from './support/http-load';
-import { createThrowawayDatabase } from './support/postgres';
-import { timed, until } from './support/stats';
+import { generatedDatabase } from './support/generated-database';
 
 const CONFIG = {
   activities: Number(process.env.BENCH_QUERIES_ACTIVITIES ?? 100_000),
@@ -67,37 +64,10 @@ export const benchmark: Benchmark = {
 };
 
 async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
-  const pg = await createThrowawayDatabase(cleanup);
-  progress(`database ${pg.name} on Postgres ${pg.serverVersion}`);
-  // DATABASE_URL without KAFKA_BROKERS: one process on a Postgres server, projections in-process.
-  const config = loadConfig({ DATABASE_URL: pg.url, PORT: '0', LOG_LEVEL: 'warn' });
-  const runtime = await startRuntime(config, CONTEXTS, { api: true, worker: true }, createLogger('warn'));
-  cleanup.add('close the runtime', () => runtime.close());
-
-  progress(`generating ${CONFIG.activities} activities in ${CONFIG.countries} countries (seed ${CONFIG.seed})…`);
-  let lastReported = 0;
-  const generated = await generateSyntheticData(
-    { commands: runtime.commands, dataSource: runtime.dataSource },
-    { countries: CONFIG.countries, activities: CONFIG.activities, seed: CONFIG.seed },
-    (done, total) => {
-      if (done - lastReported >= total / 10 || done === total) {
-        lastReported = done;
-        progress(`  ${done}/${total} units written`);
-      }
-    },
-  );
-  progress(
-    `generated in ${(generated.ms / 1000).toFixed(1)} s (${generated.events} events); waiting for the projections…`,
-  );
-  const projected = await timed(generated.activities, () =>
-    until(
-      async () =>
-        (await count(runtime, 'programming_activities')) === generated.activities &&
-        (await count(runtime, 'programming_joint_programmes')) === generated.programmes,
-      30 * 60_000,
-      'the projections to catch up',
-      250,
-    ),
+  const { pg, config, runtime, data } = await generatedDatabase(
+    { ...CONFIG, projected: ['programming_activities'] },
+    progress,
+    cleanup,
   );
   const { url, token, raw } = await startBothSides(runtime, config, pg.url, CONFIG.clients, cleanup);
 
@@ -172,13 +142,7 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
     machine: { postgres: pg.serverVersion, postgresSettings: pg.settings },
     config: { ...CONFIG, database: pg.name },
     results: {
-      data: {
-        activities: generated.activities,
-        jointProgrammes: generated.programmes,
-        events: generated.eventsInStore,
-        generateSeconds: round(generated.ms / 1000),
-        projectionCatchUpSeconds: round(projected.ms / 1000),
-      },
+      data,
       ...results,
     },
     targets,
@@ -191,9 +155,6 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
     ],
   };
 }
-
-const count = async (runtime: Runtime, table: string): Promise<number> =>
-  (await runtime.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
 const variablesOf = (filter: Record<string, string>) => ({ filter, first: CONFIG.pageSize });
 

@@ -5,3 +5,5 @@ export * from './scope/application/mapping-scope';
 export * from './partner-search/domain/search-text';
 export * from './partner-search/application/partner-search.query';
 export * from './partner-search/read-model/activity-document.projection';
+export * from './framework-alignment/domain/outcome-coverage';
+export * from './framework-alignment/application/framework-alignment.query';

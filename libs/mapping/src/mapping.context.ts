@@ -1,5 +1,7 @@
 import type { BoundedContext } from '@concord/platform';
 import { Module } from '@nestjs/common';
+import { FrameworkAlignmentQuery } from './framework-alignment/application/framework-alignment.query';
+import { FrameworkAlignmentResolver } from './framework-alignment/graphql/framework-alignment.resolver';
 import { ActivityDocuments1763900014000 } from './migrations/1763900014000-activity-documents';
 import { PartnerSearchQuery } from './partner-search/application/partner-search.query';
 import { PartnerSearchResolver } from './partner-search/graphql/partner-search.resolver';
@@ -9,7 +11,14 @@ import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resol
 
 /** The mapping context's queries and GraphQL. */
 @Module({
-  providers: [WhoDoesWhatQuery, WhoDoesWhatResolver, PartnerSearchQuery, PartnerSearchResolver],
+  providers: [
+    WhoDoesWhatQuery,
+    WhoDoesWhatResolver,
+    PartnerSearchQuery,
+    PartnerSearchResolver,
+    FrameworkAlignmentQuery,
+    FrameworkAlignmentResolver,
+  ],
 })
 export class MappingModule {}
 

@@ -95,6 +95,13 @@ describe('Activities over GraphQL (embedded mode)', () => {
       type: '40',
       iatiOrgId: 'XM-DAC-41302',
     });
+    // The directory's projection is another consumer: wait for it, or the lead's name may not be there yet.
+    await eventually(async () => {
+      const [{ n }] = await app.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM directory_organisations WHERE code = 'ILO'`,
+      );
+      expect(n).toBe(1);
+    });
     const { written, errors } = await register({
       id: 'A-00017',
       titles: { en: 'Fiscal space analysis for a universal child benefit', fr: "Analyse de l'espace budgétaire" },
