@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { FrameworkAlignmentQuery } from './framework-alignment/application/framework-alignment.query';
 import { FrameworkAlignmentResolver } from './framework-alignment/graphql/framework-alignment.resolver';
 import { ActivityDocuments1763900014000 } from './migrations/1763900014000-activity-documents';
+import { FrameworkOutputIndex1763900015000 } from './migrations/1763900015000-framework-output-index';
 import { PartnerSearchQuery } from './partner-search/application/partner-search.query';
 import { PartnerSearchResolver } from './partner-search/graphql/partner-search.resolver';
 import { activityDocumentProjection } from './partner-search/read-model/activity-document.projection';
@@ -31,7 +32,7 @@ export const mappingContext: BoundedContext = {
   name: 'mapping',
   streams: [],
   entities: [],
-  migrations: [ActivityDocuments1763900014000],
+  migrations: [ActivityDocuments1763900014000, FrameworkOutputIndex1763900015000],
   projections: [activityDocumentProjection],
   module: MappingModule,
 };
