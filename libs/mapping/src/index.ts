@@ -7,3 +7,5 @@ export * from './partner-search/application/partner-search.query';
 export * from './partner-search/read-model/activity-document.projection';
 export * from './framework-alignment/domain/outcome-coverage';
 export * from './framework-alignment/application/framework-alignment.query';
+export * from './three-w/domain/three-w-columns';
+export * from './three-w/application/three-w-export';

@@ -7,12 +7,16 @@ import { FrameworkOutputIndex1763900015000 } from './migrations/1763900015000-fr
 import { PartnerSearchQuery } from './partner-search/application/partner-search.query';
 import { PartnerSearchResolver } from './partner-search/graphql/partner-search.resolver';
 import { activityDocumentProjection } from './partner-search/read-model/activity-document.projection';
+import { ThreeWExport } from './three-w/application/three-w-export';
+import { ThreeWController } from './three-w/http/three-w.controller';
 import { WhoDoesWhatQuery } from './who-does-what/application/who-does-what.query';
 import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resolver';
 
 /** The mapping context's queries and GraphQL. */
 @Module({
+  controllers: [ThreeWController],
   providers: [
+    ThreeWExport,
     WhoDoesWhatQuery,
     WhoDoesWhatResolver,
     PartnerSearchQuery,

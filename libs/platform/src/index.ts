@@ -15,3 +15,4 @@ export * from './graphql/json.scalar';
 export * from './graphql/loaders';
 export * from './runtime/process';
 export * from './graphql/code-enum';
+export * from './runtime/http-errors';

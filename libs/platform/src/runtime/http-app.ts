@@ -20,7 +20,7 @@ import { Metrics } from '../observability/metrics';
 import type { Roles, Runtime } from './runtime';
 
 /** Metric labels stay bounded: any other path is counted as 'other'. */
-const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/metrics']);
+const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/metrics', '/exports/3w.csv']);
 
 /** Makes the runtime's objects injectable everywhere. */
 @Global()
@@ -34,8 +34,9 @@ class PlatformModule {
         { provide: EventStore, useValue: runtime.store },
         { provide: CommandRunner, useValue: runtime.commands },
         { provide: Metrics, useValue: runtime.metrics },
+        { provide: TokenVerifier, useValue: new TokenVerifier(runtime.config.auth) },
       ],
-      exports: [DataSource, EventStore, CommandRunner, Metrics],
+      exports: [DataSource, EventStore, CommandRunner, Metrics, TokenVerifier],
     };
   }
 }

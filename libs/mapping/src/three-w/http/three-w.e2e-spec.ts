@@ -1,0 +1,117 @@
+import { directoryContext } from '@concord/directory';
+import { projectionGroup } from '@concord/platform';
+import { activityAggregate, programmingContext } from '@concord/programming';
+import { csvRows, newId, systemActor } from '@concord/kernel';
+import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { mappingContext } from '../../mapping.context';
+import { THREE_W_COLUMNS } from '../domain/three-w-columns';
+
+describe('3W export over HTTP (embedded mode)', () => {
+  let app: TestApp;
+  let admin: string;
+
+  const send = async (name: string, input: Record<string, unknown>) => {
+    const { errors } = await app.gql(
+      `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
+      { input },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+  };
+  const download = (query: string, token?: string) =>
+    fetch(`${app.url}/exports/3w.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const rowsOf = async (response: Response) => {
+    const rows = [];
+    for await (const row of csvRows((await response.text()).split(/\r\n/).filter(Boolean))) rows.push(row);
+    return rows.map((r) => ('fields' in r ? r.fields : [r.error]));
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp([directoryContext, programmingContext, mappingContext]);
+    admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
+    await send('registerOrganisation', { code: 'WFP', name: 'World Food Programme', type: '40' });
+    // Past one batch of the export (1,000 rows), through the command path without HTTP for speed.
+    for (let i = 1; i <= 1203; i++) {
+      await app.runtime.commands.run(activityAggregate, {
+        streamId: `MWI-${String(i).padStart(4, '0')}`,
+        actor: systemActor,
+        correlationId: newId(),
+        command: {
+          type: 'RegisterActivity',
+          data: {
+            titles: { en: i === 1 ? 'Cash transfers, "plus" services' : `Activity ${i}` },
+            organisation: 'WFP',
+            partners: [{ organisation: 'UNICEF', role: 'IMPLEMENTING' }],
+            country: 'MWI',
+            areas: ['Lilongwe'],
+            functions: ['CASH_TRANSFER'],
+            start: `2021-01-${String((i % 28) + 1).padStart(2, '0')}`,
+            end: '2022-12-31',
+            status: i % 2 ? 'IMPLEMENTATION' : 'CLOSED',
+          },
+        },
+      });
+    }
+    await send('registerActivity', {
+      id: 'KHM-1',
+      titles: { en: 'Elsewhere' },
+      organisation: 'WFP',
+      country: 'KHM',
+      functions: ['CASH_TRANSFER'],
+      start: '2021-01-01',
+      end: '2021-12-31',
+      status: 'IMPLEMENTATION',
+    });
+    await send('publishActivity', { id: 'MWI-0001' });
+    await eventually(async () => {
+      const { eventLog, registry } = app.runtime;
+      for (const context of ['directory', 'programming'])
+        expect(await eventLog.lag(projectionGroup(context), registry.allContexts)).toBe(0);
+    }, 60_000);
+  }, 240_000);
+  afterAll(() => app.close());
+
+  it("streams a country's activities as CSV: header row, HXL row, every row past the batch size", async () => {
+    const response = await download('country=MWI', admin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="3w-MWI.csv"');
+    // A UTF-8 byte order mark first, so spreadsheets read accents right (fetch's text() drops it).
+    const bytes = new Uint8Array(await response.clone().arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [headers, hxl, ...rows] = await rowsOf(response);
+    expect(headers[0]).toBe('Activity ID');
+    expect(hxl).toEqual(THREE_W_COLUMNS.map((c) => c.hxl));
+    expect(rows).toHaveLength(1203);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(1203);
+    const first = rows.find((r) => r[0] === 'MWI-0001')!;
+    expect(first.slice(0, 6)).toEqual([
+      'MWI-0001',
+      'Cash transfers, "plus" services',
+      'World Food Programme',
+      'WFP',
+      'UNICEF',
+      '',
+    ]);
+  });
+
+  it('filters, and shows anonymous callers published activities only', async () => {
+    const [, , ...closed] = await rowsOf(await download('country=MWI&status=CLOSED', admin));
+    expect(closed).toHaveLength(601);
+    const [, , ...published] = await rowsOf(await download('country=MWI'));
+    expect(published.map((r) => r[0])).toEqual(['MWI-0001']);
+  });
+
+  it('refuses a bad query with the status and the field', async () => {
+    const missing = await download('');
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', fields: [{ path: 'country' }] } });
+    const unknown = await download('country=XXX');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { reason: 'UNKNOWN_COUNTRY' } });
+    const badDate = await download('country=MWI&from=2021-13');
+    expect(badDate.status).toBe(400);
+    const badToken = await download('country=MWI', 'not-a-token');
+    expect(badToken.status).toBe(401);
+  });
+});
