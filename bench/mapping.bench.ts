@@ -173,7 +173,7 @@ async function run({ progress, cleanup }: BenchContext): Promise<BenchReport> {
     targets,
     summary,
     notes: [
-      `Data: \`concord demo generate --countries ${CONFIG.countries} --activities ${CONFIG.activities} --seed ${CONFIG.seed}\` through the command path into a throwaway database, projected in-process (DATABASE_URL without KAFKA_BROKERS), then VACUUM ANALYZE.`,
+      `Data: \`concord demo generate --countries ${CONFIG.countries} --activities ${CONFIG.activities} --seed ${CONFIG.seed}\` through the command path into a throwaway database, projected in-process (DATABASE_URL without KAFKA_BROKERS) with the streaming duplication detector off (reads are measured at rest), then VACUUM ANALYZE.`,
       `GraphQL over HTTP keep-alive from a worker thread, ${CONFIG.clients} clients in closed loops, viewer token. Country scopes are drawn in proportion to each country's activities; the world query cycles through no filter, status IMPLEMENTATION and policy area FINANCING.`,
       'Search texts: title lexemes found in between 50 and 5 % of the documents (ts_stat), one word or two, half of them scoped to a country.',
       'Baseline: the activities list query (one country, first 20) measured the same way in the same run; compare the ratios across runs, not the milliseconds.',
