@@ -119,18 +119,23 @@ export class PartnerSearchQuery {
     if (words !== undefined) withText(matching, words);
     else matching.addSelect('0::real', 'score');
     const [cte, params] = matching.getQueryAndParameters();
-    const [hits, facets, [{ total }]] = await Promise.all([
-      this.db.query<PartnerActivityHit[]>(`WITH m AS (${cte}) ${HITS} LIMIT ${size + 1} OFFSET ${offset}`, params),
-      this.db.query<{ name: FacetName; value: string; count: number }[]>(
-        `WITH m AS (${cte}), v AS (${FACETS.map(
-          (name) =>
-            `(SELECT '${name}' AS name, value, count(*)::int AS count FROM m CROSS JOIN LATERAL unnest(${FACET_VALUES_SQL[name]}) value
-               GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_VALUES})`,
-        ).join(' UNION ALL ')}) SELECT * FROM v`,
-        params,
-      ),
-      this.db.query<{ total: number }[]>(`WITH m AS (${cte}) SELECT count(*)::int AS total FROM m`, params),
-    ]);
+    // One statement: the matches are found and scored once (MATERIALIZED), then paged, faceted and counted.
+    const facetsSql = FACETS.map(
+      (name) =>
+        `(SELECT '${name}' AS name, value, count(*)::int AS count FROM m CROSS JOIN LATERAL unnest(${FACET_VALUES_SQL[name]}) value
+           GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_VALUES})`,
+    ).join(' UNION ALL ');
+    const [{ hits, facets, total }]: {
+      hits: PartnerActivityHit[];
+      facets: { name: FacetName; value: string; count: number }[];
+      total: number;
+    }[] = await this.db.query(
+      `WITH m AS MATERIALIZED (${cte})
+       SELECT (SELECT coalesce(json_agg(h), '[]'::json) FROM (${HITS} LIMIT ${size + 1} OFFSET ${offset}) h) AS hits,
+              (SELECT coalesce(json_agg(f), '[]'::json) FROM (${facetsSql}) f) AS facets,
+              (SELECT count(*)::int FROM m) AS total`,
+      params,
+    );
     return {
       totalCount: total,
       hits: hits.slice(0, size).map((node, i) => ({ cursor: encodeCursor(`offset:${offset + i + 1}`), node })),

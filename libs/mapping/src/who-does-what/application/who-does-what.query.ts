@@ -81,7 +81,7 @@ const MANDATE_KINDS = [
 
 /**
  * Who does what (issue 5, ARCHITECTURE §6), computed in SQL over the activities read model: the
- * filter becomes one CTE of matching activities, and each view is one GROUP BY over it.
+ * filter becomes one materialized CTE of matching activities, and each view one GROUP BY over it.
  */
 @Injectable()
 export class WhoDoesWhatQuery {
@@ -110,54 +110,39 @@ export class WhoDoesWhatQuery {
       viewer,
     );
     const [cte, params] = matching.getQueryAndParameters();
-    const run = <T>(sql: string, extra: unknown[] = []): Promise<T[]> =>
-      this.db.query(`WITH m AS (${cte}) ${sql}`, [...params, ...extra]);
     const countriesParam = `$${params.length + 1}`;
-
-    const [totals, budgets, areas, places, actorCells, unplaced, idle, unmandated] = await Promise.all([
-      run<{ activities: number; organisations: string[]; jointProgrammes: number }>(
-        `SELECT count(DISTINCT m.id)::int AS activities, coalesce(array_agg(DISTINCT actor) FILTER (WHERE actor IS NOT NULL), '{}') AS organisations,
-                count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes"
-           FROM m LEFT JOIN LATERAL unnest(m.actors) actor ON true`,
-      ),
-      run<BudgetTotal>(
-        `SELECT ${BUDGET_SUMS} FROM m WHERE m.budget_currency IS NOT NULL GROUP BY m.budget_currency ORDER BY 1`,
-      ),
-      run<AreaRow>(
-        `SELECT area AS "policyArea", m.organisation, GROUPING(m.budget_currency)::int AS total,
-                count(*)::int AS activities, count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes", ${BUDGET_SUMS}
-           FROM m CROSS JOIN LATERAL ${orNone('m.policy_areas')} area
-          GROUP BY GROUPING SETS ((area, m.organisation), (area, m.organisation, m.budget_currency))`,
-      ),
-      run<PlaceCell>(
-        `SELECT m.country, place AS area, m.organisation, count(*)::int AS activities
-           FROM m CROSS JOIN LATERAL ${orNone('m.areas')} place
-          GROUP BY m.country, place, m.organisation
-          ORDER BY m.country, place NULLS LAST, activities DESC, m.organisation`,
-      ),
-      run<ActorCell>(
-        `SELECT g AS guarantee, s AS stage, actor AS organisation, count(*)::int AS activities
-           FROM m CROSS JOIN LATERAL unnest(m.guarantees) g CROSS JOIN LATERAL unnest(${STAGES_ROLLED_UP}) s
-                CROSS JOIN LATERAL unnest(m.actors) actor
-          GROUP BY g, s, actor`,
-      ),
-      run<ActorCount>(
-        `SELECT actor AS organisation, count(*)::int AS activities FROM m CROSS JOIN LATERAL unnest(m.actors) actor
-          WHERE cardinality(m.guarantees) = 0 OR cardinality(m.stages) = 0 GROUP BY actor`,
-      ),
-      run<MandateWithoutActivity>(
-        `SELECT o.code AS organisation, d.area_kind AS kind, d.area_code AS code, d.level
-           FROM directory_mandates d JOIN directory_organisations o ON o.id = d.organisation_id
-          WHERE d.area_kind IN ('POLICY_AREA', 'GUARANTEE')
-            AND (${countriesParam}::text[] IS NULL OR EXISTS (
-                 SELECT 1 FROM directory_presences pr WHERE pr.organisation_id = o.id AND pr.country = ANY(${countriesParam}::text[])))
-            AND NOT EXISTS (
-                 SELECT 1 FROM m WHERE o.code = ANY(m.actors)
-                    AND CASE d.area_kind WHEN 'POLICY_AREA' THEN d.area_code = ANY(m.policy_areas) ELSE d.area_code = ANY(m.guarantees) END)
-          ORDER BY o.code, d.area_kind, d.area_code`,
-        [scoped.countries ?? null],
-      ),
-      run<ActivityWithoutMandate>(
+    // One statement: the matching activities are computed once (MATERIALIZED) and every view is
+    // aggregated from them, as JSON, in one round trip.
+    const views: Record<string, string> = {
+      totals: `SELECT count(DISTINCT m.id)::int AS activities,
+                      coalesce(array_agg(DISTINCT actor) FILTER (WHERE actor IS NOT NULL), '{}') AS organisations,
+                      count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes"
+                 FROM m LEFT JOIN LATERAL unnest(m.actors) actor ON true`,
+      budgets: `SELECT ${BUDGET_SUMS} FROM m WHERE m.budget_currency IS NOT NULL GROUP BY m.budget_currency ORDER BY 1`,
+      areas: `SELECT area AS "policyArea", m.organisation, GROUPING(m.budget_currency)::int AS total,
+                     count(*)::int AS activities, count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes", ${BUDGET_SUMS}
+                FROM m CROSS JOIN LATERAL ${orNone('m.policy_areas')} area
+               GROUP BY GROUPING SETS ((area, m.organisation), (area, m.organisation, m.budget_currency))`,
+      places: `SELECT m.country, place AS area, m.organisation, count(*)::int AS activities
+                 FROM m CROSS JOIN LATERAL ${orNone('m.areas')} place
+                GROUP BY m.country, place, m.organisation
+                ORDER BY m.country, place NULLS LAST, activities DESC, m.organisation`,
+      actorCells: `SELECT g AS guarantee, s AS stage, actor AS organisation, count(*)::int AS activities
+                     FROM m CROSS JOIN LATERAL unnest(m.guarantees) g CROSS JOIN LATERAL unnest(${STAGES_ROLLED_UP}) s
+                          CROSS JOIN LATERAL unnest(m.actors) actor
+                    GROUP BY g, s, actor`,
+      unplaced: `SELECT actor AS organisation, count(*)::int AS activities FROM m CROSS JOIN LATERAL unnest(m.actors) actor
+                  WHERE cardinality(m.guarantees) = 0 OR cardinality(m.stages) = 0 GROUP BY actor`,
+      idle: `SELECT o.code AS organisation, d.area_kind AS kind, d.area_code AS code, d.level
+               FROM directory_mandates d JOIN directory_organisations o ON o.id = d.organisation_id
+              WHERE d.area_kind IN ('POLICY_AREA', 'GUARANTEE')
+                AND (${countriesParam}::text[] IS NULL OR EXISTS (
+                     SELECT 1 FROM directory_presences pr WHERE pr.organisation_id = o.id AND pr.country = ANY(${countriesParam}::text[])))
+                AND NOT EXISTS (
+                     SELECT 1 FROM m WHERE o.code = ANY(m.actors)
+                        AND CASE d.area_kind WHEN 'POLICY_AREA' THEN d.area_code = ANY(m.policy_areas) ELSE d.area_code = ANY(m.guarantees) END)
+              ORDER BY o.code, d.area_kind, d.area_code`,
+      unmandated:
         MANDATE_KINDS.map(
           ({ kind, column }) =>
             `SELECT m.organisation, '${kind}' AS kind, worked AS code, count(*)::int AS activities
@@ -167,8 +152,14 @@ export class WhoDoesWhatQuery {
                                  WHERE d.organisation_id = o.id AND d.area_kind = '${kind}' AND d.area_code = worked)
               GROUP BY m.organisation, worked`,
         ).join(' UNION ALL ') + ' ORDER BY organisation, kind, code',
-      ),
-    ]);
+    };
+    const [answer]: [Views] = await this.db.query(
+      `WITH m AS MATERIALIZED (${cte}) SELECT ${Object.entries(views)
+        .map(([name, sql]) => `(SELECT coalesce(json_agg(v), '[]'::json) FROM (${sql}) v) AS "${name}"`)
+        .join(', ')}`,
+      [...params, scoped.countries ?? null],
+    );
+    const { totals, budgets, areas, places, actorCells, unplaced, idle, unmandated } = answer;
     return {
       scope: {
         country: scope.country ?? null,
@@ -190,6 +181,18 @@ export class WhoDoesWhatQuery {
       activitiesWithoutMandate: unmandated,
     };
   }
+}
+
+/** The statement's one row: each view as a JSON array of its rows. */
+interface Views {
+  totals: { activities: number; organisations: string[]; jointProgrammes: number }[];
+  budgets: BudgetTotal[];
+  areas: AreaRow[];
+  places: PlaceCell[];
+  actorCells: ActorCell[];
+  unplaced: ActorCount[];
+  idle: MandateWithoutActivity[];
+  unmandated: ActivityWithoutMandate[];
 }
 
 const BUDGET_SUMS = `m.budget_currency AS currency, sum(m.budget_required)::text AS required,
