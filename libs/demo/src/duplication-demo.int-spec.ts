@@ -1,4 +1,3 @@
-import { CONTEXTS } from '@concord/composition';
 import {
   activityProfiles,
   detectDuplication,
@@ -7,10 +6,9 @@ import {
   scanDuplication,
   type FlagSubject,
 } from '@concord/duplication';
-import { consumerGroups } from '@concord/platform';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { eventually, type TestApp } from '@concord/test-support';
 import { demoStreamId } from './demo-plan';
-import { loadDemo } from './demo-loader';
+import { startDemoApp } from './testing/demo-app';
 import {
   caseActivityStream,
   caseLabel,
@@ -57,14 +55,8 @@ describe('the duplication cases of the demo (real Postgres, embedded mode)', () 
   };
 
   beforeAll(async () => {
-    app = await startTestApp(CONTEXTS);
-    await loadDemo({ commands: app.runtime.commands, dataSource: app.runtime.dataSource });
     // Every consumer, the detector among them, has handled every event of the load.
-    const { eventLog, registry } = app.runtime;
-    await eventually(async () => {
-      for (const { group, contexts } of consumerGroups(CONTEXTS, registry.allContexts))
-        expect(await eventLog.lag(group, contexts)).toBe(0);
-    }, 120_000);
+    app = await startDemoApp();
   }, 240_000);
   afterAll(() => app?.close());
 

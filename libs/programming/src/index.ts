@@ -19,6 +19,6 @@ export * from './activity/application/activity-command.handler';
 export * from './activity/application/joint-programme-periods';
 export { filterActivities, type ActivityFilter } from './activity/application/activity.queries';
 export * from './activity/graphql/vocabulary.enums';
-export { ActivityPeriodInput, ActivityType } from './activity/graphql/activity.types';
+export { ActivityCodesFilterInput, ActivityPeriodInput, ActivityType } from './activity/graphql/activity.types';
 export { seesUnpublished } from './publication.policy';
 export { PUBLISHED_FRAMEWORK_STATUSES } from './cooperation-framework/application/cooperation-framework.policy';

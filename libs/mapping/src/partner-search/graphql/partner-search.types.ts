@@ -1,5 +1,5 @@
 import {
-  ActivityPeriodInput,
+  ActivityCodesFilterInput,
   ActivityStatusEnum,
   GuaranteeEnum,
   PolicyAreaEnum,
@@ -7,45 +7,19 @@ import {
 } from '@concord/programming';
 import { codeEnum } from '@concord/platform';
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FACETS } from '../application/partner-search.query';
 
 export const FacetNameEnum = codeEnum(FACETS, 'PartnerSearchFacet', 'What partner search counts matches by');
 
 @InputType()
-export class PartnerSearchFilterInput {
+export class PartnerSearchFilterInput extends ActivityCodesFilterInput {
   @Field(() => Int, { nullable: true, description: 'Running at some time in this year' })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2200)
   year?: number;
-  @Field(() => ActivityPeriodInput, { nullable: true, description: 'Overlapping this period' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ActivityPeriodInput)
-  period?: ActivityPeriodInput;
-  @Field(() => ActivityStatusEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(ActivityStatusEnum))
-  status?: string;
-  @Field(() => PolicyAreaEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(PolicyAreaEnum))
-  policyArea?: string;
-  @Field(() => GuaranteeEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(GuaranteeEnum))
-  guarantee?: string;
-  @Field(() => TargetGroupEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(TargetGroupEnum))
-  targetGroup?: string;
-  @Field({ nullable: true, description: 'Lead or partner organisation code' })
-  @IsOptional()
-  @IsString()
-  organisation?: string;
 }
 
 @ObjectType({ description: 'An activity as partner search finds it; `activity(id)` has the rest' })

@@ -1,47 +1,14 @@
-import {
-  ActivityPeriodInput,
-  ActivityStatusEnum,
-  DeliveryStageEnum,
-  GuaranteeEnum,
-  PolicyAreaEnum,
-  TargetGroupEnum,
-} from '@concord/programming';
+import { ActivityCodesFilterInput, DeliveryStageEnum, GuaranteeEnum, PolicyAreaEnum } from '@concord/programming';
 import { RegionEnum } from '../../scope/graphql/mapping-scope.types';
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 
 @InputType()
-export class WhoDoesWhatFilterInput {
-  @Field(() => ActivityPeriodInput, { nullable: true, description: 'Activities overlapping this period' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ActivityPeriodInput)
-  period?: ActivityPeriodInput;
+export class WhoDoesWhatFilterInput extends ActivityCodesFilterInput {
   @Field({ nullable: true, description: 'Running on this day (YYYY-MM-DD)' })
   @IsOptional()
   @IsString()
   activeOn?: string;
-  @Field(() => ActivityStatusEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(ActivityStatusEnum))
-  status?: string;
-  @Field(() => PolicyAreaEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(PolicyAreaEnum))
-  policyArea?: string;
-  @Field(() => GuaranteeEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(GuaranteeEnum))
-  guarantee?: string;
-  @Field(() => TargetGroupEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(TargetGroupEnum))
-  targetGroup?: string;
-  @Field({ nullable: true, description: 'Lead or partner organisation code' })
-  @IsOptional()
-  @IsString()
-  organisation?: string;
 }
 
 @ObjectType()

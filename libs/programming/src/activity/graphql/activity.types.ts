@@ -128,9 +128,9 @@ export class ActivityPeriodInput {
   @Field({ nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsString() to?: string;
 }
 
-@InputType()
-export class ActivityFilterInput {
-  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3' }) @IsOptional() @IsString() country?: string;
+/** The filters every activity question shares: lists, maps, search, exports. */
+@InputType({ isAbstract: true })
+export abstract class ActivityCodesFilterInput {
   @Field(() => PolicyAreaEnum, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(PolicyAreaEnum))
@@ -151,16 +151,21 @@ export class ActivityFilterInput {
   @IsOptional()
   @IsIn(Object.values(ActivityStatusEnum))
   status?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() jointProgrammeId?: string;
-  @Field({ nullable: true, description: 'Running on this day (YYYY-MM-DD)' })
-  @IsOptional()
-  @IsString()
-  activeOn?: string;
   @Field(() => ActivityPeriodInput, { nullable: true, description: 'Overlapping this period' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ActivityPeriodInput)
   period?: ActivityPeriodInput;
+}
+
+@InputType()
+export class ActivityFilterInput extends ActivityCodesFilterInput {
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3' }) @IsOptional() @IsString() country?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() jointProgrammeId?: string;
+  @Field({ nullable: true, description: 'Running on this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsString()
+  activeOn?: string;
   @Field({ nullable: true, description: 'Part of the title, any case' })
   @IsOptional()
   @IsString()
