@@ -1,5 +1,7 @@
 import type { BoundedContext } from '@concord/platform';
 import { Module } from '@nestjs/common';
+import { CoordinationViewQuery } from './coordination-view/application/coordination-view.query';
+import { CoordinationViewResolver } from './coordination-view/graphql/coordination-view.resolver';
 import { FrameworkAlignmentQuery } from './framework-alignment/application/framework-alignment.query';
 import { FrameworkAlignmentResolver } from './framework-alignment/graphql/framework-alignment.resolver';
 import { ActivityDocuments1763900014000 } from './migrations/1763900014000-activity-documents';
@@ -23,6 +25,8 @@ import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resol
     PartnerSearchResolver,
     FrameworkAlignmentQuery,
     FrameworkAlignmentResolver,
+    CoordinationViewQuery,
+    CoordinationViewResolver,
   ],
 })
 export class MappingModule {}
