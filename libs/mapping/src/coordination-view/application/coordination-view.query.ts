@@ -2,6 +2,7 @@ import type { Actor } from '@concord/kernel';
 import { ActivityRow, filterActivities } from '@concord/programming';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ACTIVITY_ACTORS } from '../../scope/application/activity-actors';
 import { scopedFilter } from '../../scope/application/mapping-scope';
 
 export interface BodySeat {
@@ -35,14 +36,7 @@ export class CoordinationViewQuery {
   async view(country: string, viewer: Actor | undefined): Promise<CoordinationView> {
     const scope = scopedFilter({ country }).filter;
     const [actors, params] = filterActivities(
-      this.db
-        .getRepository(ActivityRow)
-        .createQueryBuilder('a')
-        .select('a.organisation', 'organisation')
-        .addSelect(
-          `ARRAY(SELECT p->>'organisation' FROM jsonb_array_elements(a.partners) p WHERE p->>'role' IN ('IMPLEMENTING', 'ACCOUNTABLE'))`,
-          'partners',
-        ),
+      this.db.getRepository(ActivityRow).createQueryBuilder('a').select(ACTIVITY_ACTORS, 'actors'),
       scope,
       viewer,
     ).getQueryAndParameters();
@@ -67,7 +61,7 @@ export class CoordinationViewQuery {
            (SELECT count(*)::int FROM bodies WHERE kind = 'SP_WORKING_GROUP') AS groups,
            (SELECT coalesce(json_agg(x ORDER BY x.activities DESC, x.organisation), '[]'::json) FROM (
               SELECT actor AS organisation, count(*)::int AS activities
-                FROM m CROSS JOIN LATERAL unnest(ARRAY[m.organisation] || m.partners) actor
+                FROM m CROSS JOIN LATERAL unnest(m.actors) actor
                WHERE NOT EXISTS (SELECT 1 FROM bodies b JOIN directory_body_members mb ON mb.body_id = b.id
                                   WHERE b.kind = 'SP_WORKING_GROUP' AND mb.organisation = actor)
                GROUP BY actor) x) AS absent,

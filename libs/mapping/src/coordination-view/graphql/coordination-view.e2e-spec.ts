@@ -1,8 +1,8 @@
 import { directoryContext } from '@concord/directory';
-import { projectionGroup } from '@concord/platform';
 import { programmingContext } from '@concord/programming';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { startTestApp, type TestApp } from '@concord/test-support';
 import { mappingContext } from '../../mapping.context';
+import { mutationSender, projected } from '../../testing/graphql-steps';
 
 const VIEW = `query ($country: String!) { coordinationView(country: $country) {
   country workingGroups bodies { name kind members { organisation chair } }
@@ -18,21 +18,7 @@ interface View {
 
 describe('coordinationView over GraphQL (embedded mode)', () => {
   let app: TestApp;
-  let admin: string;
 
-  const send = async (
-    name: string,
-    input: Record<string, unknown>,
-    type = `${name[0].toUpperCase()}${name.slice(1)}Input`,
-  ) => {
-    const { data, errors } = await app.gql<Record<string, { id: string }>>(
-      `mutation ($input: ${type}!) { ${name}(input: $input) { id } }`,
-      { input },
-      admin,
-    );
-    expect(errors).toBeUndefined();
-    return data![name].id;
-  };
   const view = async (country: string) => {
     const { data, errors } = await app.gql<{ coordinationView: View }>(VIEW, { country });
     expect(errors).toBeUndefined();
@@ -41,7 +27,7 @@ describe('coordinationView over GraphQL (embedded mode)', () => {
 
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext, mappingContext]);
-    admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
+    const send = mutationSender(app, await app.token({ sub: 'admin', roles: ['platform-admin'] }));
     const group = await send('establishCoordinationBody', {
       name: 'Social protection working group',
       country: 'MWI',
@@ -69,11 +55,7 @@ describe('coordinationView over GraphQL (embedded mode)', () => {
     await activity('A2', 'ILO', [{ organisation: 'EU', role: 'FUNDING' }]);
     await activity('A3', 'ILO');
     for (const id of ['A1', 'A2', 'A3']) await send('publishActivity', { id });
-    await eventually(async () => {
-      const { eventLog, registry } = app.runtime;
-      for (const context of ['directory', 'programming'])
-        expect(await eventLog.lag(projectionGroup(context), registry.allContexts)).toBe(0);
-    });
+    await projected(app, ['directory', 'programming']);
   });
   afterAll(() => app.close());
 

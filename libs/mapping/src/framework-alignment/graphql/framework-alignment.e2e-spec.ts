@@ -1,8 +1,8 @@
 import { directoryContext } from '@concord/directory';
-import { projectionGroup } from '@concord/platform';
 import { programmingContext } from '@concord/programming';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { startTestApp, type TestApp } from '@concord/test-support';
 import { mappingContext } from '../../mapping.context';
+import { mutationSender, projected } from '../../testing/graphql-steps';
 
 const ALIGNMENT = `query ($id: ID!) { frameworkAlignment(frameworkId: $id) {
   framework { code status }
@@ -52,21 +52,8 @@ describe('frameworkAlignment over GraphQL (embedded mode)', () => {
   let reader: string;
   let frameworkId: string;
 
-  const send = async (name: string, input: Record<string, unknown>) => {
-    const { data, errors } = await app.gql<Record<string, { id: string }>>(
-      `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
-      { input },
-      admin,
-    );
-    expect(errors).toBeUndefined();
-    return data![name].id;
-  };
-  const settled = () =>
-    eventually(async () => {
-      const { eventLog, registry } = app.runtime;
-      for (const context of ['directory', 'programming'])
-        expect(await eventLog.lag(projectionGroup(context), registry.allContexts)).toBe(0);
-    });
+  let send: ReturnType<typeof mutationSender>;
+  const settled = () => projected(app, ['directory', 'programming']);
   const align = async (as: string | null = reader) => {
     const { data, errors } = await app.gql<{ frameworkAlignment: Alignment }>(
       ALIGNMENT,
@@ -80,6 +67,7 @@ describe('frameworkAlignment over GraphQL (embedded mode)', () => {
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext, mappingContext]);
     admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
+    send = mutationSender(app, admin);
     reader = await app.token({ sub: 'viewer', roles: ['viewer'] });
     frameworkId = await send('createCooperationFramework', {
       code: 'KHM-F',

@@ -108,14 +108,7 @@ export class PartnerSearchQuery {
     const offset = offsetOf(page.after ?? undefined);
     const { year, ...rest } = filter;
     const period = year === undefined ? rest.period : { from: `${year}-01-01`, to: `${year}-12-31` };
-    const matching = filterActivities(
-      HIT_COLUMNS.reduce(
-        (query, column) => query.addSelect(`a.${column}`, column),
-        this.db.getRepository(ActivityRow).createQueryBuilder('a').select([]),
-      ),
-      { ...rest, period, ...scopedFilter(scope).filter },
-      viewer,
-    );
+    const matching = this.hits({ ...rest, period, ...scopedFilter(scope).filter }, viewer);
     if (words !== undefined) withText(matching, words);
     else matching.addSelect('0::real', 'score');
     const [cte, params] = matching.getQueryAndParameters();
@@ -147,27 +140,34 @@ export class PartnerSearchQuery {
     };
   }
 
+  /** The hit columns of the activities the filter and the viewer let through (`m` of HITS). */
+  private hits(filter: ActivityFilter, viewer: Actor | undefined): SelectQueryBuilder<ActivityRow> {
+    return filterActivities(
+      HIT_COLUMNS.reduce(
+        (query, column) => query.addSelect(`a.${column}`, column),
+        this.db.getRepository(ActivityRow).createQueryBuilder('a').select([]),
+      ),
+      filter,
+      viewer,
+    );
+  }
+
   /**
    * Activities whose titles and descriptions share the most words with this one (its document's
    * lexemes, OR-ed, ranked by how many and how often they match), in its country unless another
    * scope is given: what an agency should look at before starting something new.
    */
   async similar(id: string, scope: MappingScope | undefined, first: number | undefined, viewer: Actor | undefined) {
-    const visible = (query: SelectQueryBuilder<ActivityRow>) => filterActivities(query, {}, viewer);
-    const me = await visible(this.db.getRepository(ActivityRow).createQueryBuilder('a').select('a.country', 'country'))
+    const me = await filterActivities(
+      this.db.getRepository(ActivityRow).createQueryBuilder('a').select('a.country', 'country'),
+      {},
+      viewer,
+    )
       .andWhere('a.id = :id', { id })
       .getRawOne<{ country: string }>();
     if (!me) throw new ConcordError('NOT_FOUND', 'ACTIVITY_NOT_FOUND', `No activity ${id}`);
     const size = pageSize(first);
-    const matching = visible(
-      HIT_COLUMNS.reduce(
-        (query, column) => query.addSelect(`a.${column}`, column),
-        this.db.getRepository(ActivityRow).createQueryBuilder('a').select([]),
-      ),
-    );
-    const scoped = scopedFilter(scope ?? { country: me.country }).filter;
-    if (scoped.country) matching.andWhere('a.country = :country', { country: scoped.country });
-    if (scoped.countries) matching.andWhere('a.country = ANY(:countries)', { countries: scoped.countries });
+    const matching = this.hits(scopedFilter(scope ?? { country: me.country }).filter, viewer);
     matching
       .innerJoin('mapping_activity_documents', 'd', 'd.activity_id = a.id')
       .andWhere('a.id <> :id', { id })

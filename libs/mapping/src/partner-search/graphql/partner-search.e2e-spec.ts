@@ -1,9 +1,9 @@
 import { directoryContext } from '@concord/directory';
 import { rebuildProjection, tableHash } from '@concord/eventing';
-import { projectionGroup } from '@concord/platform';
 import { programmingContext } from '@concord/programming';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { startTestApp, type TestApp } from '@concord/test-support';
 import { mappingContext } from '../../mapping.context';
+import { mutationSender, projected } from '../../testing/graphql-steps';
 import { activityDocumentProjection } from '../read-model/activity-document.projection';
 
 const SEARCH = `query ($text: String, $scope: MappingScopeInput, $filter: PartnerSearchFilterInput, $first: Int, $after: String) {
@@ -36,24 +36,13 @@ describe('partner search over GraphQL (embedded mode)', () => {
   let admin: string;
   let reader: string;
 
-  const send = async (name: string, input: Record<string, unknown>) => {
-    const { errors } = await app.gql(
-      `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { version } }`,
-      { input },
-      admin,
-    );
-    expect(errors).toBeUndefined();
-  };
-  const settled = () =>
-    eventually(async () => {
-      const { eventLog, registry } = app.runtime;
-      for (const context of ['programming', 'mapping'])
-        expect(await eventLog.lag(projectionGroup(context), registry.allContexts)).toBe(0);
-    });
+  let send: ReturnType<typeof mutationSender>;
+  const settled = () => projected(app, ['programming', 'mapping']);
 
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext, mappingContext]);
     admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
+    send = mutationSender(app, admin);
     reader = await app.token({ sub: 'viewer', roles: ['viewer'] });
     const register = (input: Record<string, unknown>) => send('registerActivity', input);
     await register(

@@ -1,23 +1,16 @@
 import { directoryContext } from '@concord/directory';
-import { projectionGroup } from '@concord/platform';
 import { activityAggregate, programmingContext } from '@concord/programming';
 import { csvRows, newId, systemActor } from '@concord/kernel';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { startTestApp, type TestApp } from '@concord/test-support';
 import { mappingContext } from '../../mapping.context';
+import { mutationSender, projected } from '../../testing/graphql-steps';
 import { THREE_W_COLUMNS } from '../domain/three-w-columns';
 
 describe('3W export over HTTP (embedded mode)', () => {
   let app: TestApp;
   let admin: string;
+  let send: ReturnType<typeof mutationSender>;
 
-  const send = async (name: string, input: Record<string, unknown>) => {
-    const { errors } = await app.gql(
-      `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
-      { input },
-      admin,
-    );
-    expect(errors).toBeUndefined();
-  };
   const download = (query: string, token?: string) =>
     fetch(`${app.url}/exports/3w.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const rowsOf = async (response: Response) => {
@@ -29,6 +22,7 @@ describe('3W export over HTTP (embedded mode)', () => {
   beforeAll(async () => {
     app = await startTestApp([directoryContext, programmingContext, mappingContext]);
     admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
+    send = mutationSender(app, admin);
     await send('registerOrganisation', { code: 'WFP', name: 'World Food Programme', type: '40' });
     // Past one batch of the export (1,000 rows), through the command path without HTTP for speed.
     for (let i = 1; i <= 1203; i++) {
@@ -63,11 +57,7 @@ describe('3W export over HTTP (embedded mode)', () => {
       status: 'IMPLEMENTATION',
     });
     await send('publishActivity', { id: 'MWI-0001' });
-    await eventually(async () => {
-      const { eventLog, registry } = app.runtime;
-      for (const context of ['directory', 'programming'])
-        expect(await eventLog.lag(projectionGroup(context), registry.allContexts)).toBe(0);
-    }, 60_000);
+    await projected(app, ['directory', 'programming'], 60_000);
   }, 240_000);
   afterAll(() => app.close());
 

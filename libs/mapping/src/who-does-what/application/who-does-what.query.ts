@@ -1,6 +1,7 @@
 import type { Actor } from '@concord/kernel';
 import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/programming';
 import { GUARANTEES } from '@concord/reference';
+import { ACTIVITY_ACTORS } from '../../scope/application/activity-actors';
 import { scopedFilter, type MappingScope } from '../../scope/application/mapping-scope';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -60,11 +61,6 @@ export interface WhoDoesWhat {
   activitiesWithoutMandate: ActivityWithoutMandate[];
 }
 
-/** An activity's actors: its lead and the partners who implement or answer for it (not its funders). */
-const ACTORS = `ARRAY(SELECT DISTINCT x FROM unnest(ARRAY[a.organisation] || ARRAY(
-    SELECT p->>'organisation' FROM jsonb_array_elements(a.partners) p
-     WHERE p->>'role' IN ('IMPLEMENTING', 'ACCOUNTABLE'))) x)`;
-
 /** A list column, or one null for an empty list, so an activity naming none still counts. */
 const orNone = (column: string) =>
   `unnest(CASE WHEN cardinality(${column}) = 0 THEN ARRAY[NULL]::text[] ELSE ${column} END)`;
@@ -105,7 +101,7 @@ export class WhoDoesWhatQuery {
         .addSelect('a.budget_required', 'budget_required')
         .addSelect('a.budget_available', 'budget_available')
         .addSelect('a.budget_spent', 'budget_spent')
-        .addSelect(ACTORS, 'actors'),
+        .addSelect(ACTIVITY_ACTORS, 'actors'),
       { ...filter, ...scoped.filter },
       viewer,
     );

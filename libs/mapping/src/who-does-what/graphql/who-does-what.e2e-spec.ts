@@ -2,6 +2,7 @@ import { directoryContext } from '@concord/directory';
 import { programmingContext } from '@concord/programming';
 import { eventually, startTestApp, type TestApp } from '@concord/test-support';
 import { mappingContext } from '../../mapping.context';
+import { mutationSender } from '../../testing/graphql-steps';
 
 const WHO_DOES_WHAT = `query ($scope: MappingScopeInput, $filter: WhoDoesWhatFilterInput) {
   whoDoesWhat(scope: $scope, filter: $filter) {
@@ -71,15 +72,7 @@ describe('whoDoesWhat over GraphQL (embedded mode)', () => {
     app = await startTestApp([directoryContext, programmingContext, mappingContext]);
     const admin = await app.token({ sub: 'admin', roles: ['platform-admin'] });
     reader = await app.token({ sub: 'viewer', roles: ['viewer'] });
-    const send = async (name: string, input: Record<string, unknown>) => {
-      const { data, errors } = await app.gql<Record<string, { id: string }>>(
-        `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
-        { input },
-        admin,
-      );
-      expect(errors).toBeUndefined();
-      return data![name].id;
-    };
+    const send = mutationSender(app, admin);
     const ids: Record<string, string> = {};
     for (const code of ['ILO', 'UNICEF', 'WHO', 'WFP', 'EU']) {
       ids[code] = await send('registerOrganisation', { code, name: code, type: '40' });
