@@ -20,7 +20,14 @@ import { Metrics } from '../observability/metrics';
 import type { Roles, Runtime } from './runtime';
 
 /** Metric labels stay bounded: any other path is counted as 'other'. */
-const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/metrics', '/exports/3w.csv']);
+const KNOWN_ROUTES = new Set([
+  '/graphql',
+  '/health/live',
+  '/health/ready',
+  '/metrics',
+  '/exports/3w.csv',
+  '/exports/3w.xlsx',
+]);
 
 /** Makes the runtime's objects injectable everywhere. */
 @Global()

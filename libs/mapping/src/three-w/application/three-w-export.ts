@@ -3,25 +3,28 @@ import { ActivityRow, filterActivities, seesUnpublished, type ActivityFilter } f
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scopedFilter } from '../../scope/application/mapping-scope';
-import { threeWHead, threeWLine, type ThreeWActivity } from '../domain/three-w-columns';
+import type { ThreeWActivity } from '../domain/three-w-columns';
 
 export type ThreeWFilter = Omit<ActivityFilter, 'country' | 'countries' | 'text' | 'jointProgrammeId'>;
 
-/** Rows read per round trip: the export is written as it is read, never held whole. */
+/** Rows read per round trip: an export is written as it is read, never held whole. */
 const BATCH = 1000;
 
 /**
- * A country's 3W table as CSV text, a chunk at a time: the byte order mark (so spreadsheets read
- * UTF-8), the header and HXL rows, then the activities by start date in batches (keyset paging),
- * as the viewer may see them.
+ * A country's 3W rows as the viewer may see them, by start date, in batches (keyset paging), for
+ * whichever encoder writes them (CSV, XLSX).
  */
 @Injectable()
 export class ThreeWExport {
   constructor(private readonly db: DataSource) {}
 
-  async *csv(country: string, filter: ThreeWFilter, viewer: Actor | undefined): AsyncGenerator<string> {
+  /** Checks the country now, so a refusal comes before anything is sent; reads when iterated. */
+  rows(country: string, filter: ThreeWFilter, viewer: Actor | undefined): AsyncGenerator<ThreeWActivity[]> {
     const scope = scopedFilter({ country }).filter;
-    yield '\uFEFF' + threeWHead();
+    return this.batches({ ...filter, ...scope }, viewer);
+  }
+
+  private async *batches(filter: ActivityFilter, viewer: Actor | undefined): AsyncGenerator<ThreeWActivity[]> {
     let after: { start: string; id: string } | undefined;
     for (;;) {
       const query = filterActivities(
@@ -50,7 +53,7 @@ export class ThreeWExport {
           .addSelect('a.budget_spent::text', 'budgetSpent')
           .leftJoin('directory_organisations', 'o', 'o.code = a.organisation')
           .leftJoin('programming_joint_programmes', 'j', 'j.id = a.joint_programme_id'),
-        { ...filter, ...scope },
+        filter,
         viewer,
       );
       if (after) {
@@ -60,7 +63,7 @@ export class ThreeWExport {
         });
       }
       const rows = await query.orderBy('a.start_date').addOrderBy('a.id').limit(BATCH).getRawMany<ThreeWActivity>();
-      if (rows.length) yield rows.map(threeWLine).join('');
+      if (rows.length) yield rows;
       if (rows.length < BATCH) return;
       const last = rows[rows.length - 1];
       after = { start: last.start, id: last.id };

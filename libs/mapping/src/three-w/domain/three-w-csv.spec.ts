@@ -1,4 +1,5 @@
-import { csvField, THREE_W_COLUMNS, threeWHead, threeWLine, type ThreeWActivity } from './three-w-columns';
+import { THREE_W_COLUMNS, type ThreeWActivity } from './three-w-columns';
+import { csvField, threeWCsvHead, threeWCsvLine } from './three-w-csv';
 
 const activity: ThreeWActivity = {
   id: 'A-1',
@@ -26,9 +27,9 @@ const activity: ThreeWActivity = {
   budgetSpent: null,
 };
 
-describe('3W table', () => {
+describe('3W table as CSV', () => {
   it('starts with a header row and an HXL hashtag row of as many columns', () => {
-    const [headers, tags] = threeWHead().split('\r\n');
+    const [headers, tags] = threeWCsvHead().split('\r\n');
     expect(headers.split(',')).toHaveLength(THREE_W_COLUMNS.length);
     expect(tags.split(',')).toHaveLength(THREE_W_COLUMNS.length);
     expect(tags.split(',').every((t) => /^#[a-z0-9_]+(\+[a-z0-9_]+)*$/.test(t))).toBe(true);
@@ -38,7 +39,7 @@ describe('3W table', () => {
   });
 
   it('writes one line per activity: lists joined, partners by role, quotes where needed', () => {
-    expect(threeWLine(activity)).toBe(
+    expect(threeWCsvLine(activity)).toBe(
       'A-1,"Cash transfers, ""plus"" services",World Food Programme,WFP,UNICEF; ILO,EU,DELIVERY_SYSTEMS,' +
         'CASH_TRANSFER,CHILDREN,MWI,Lilongwe; Zomba,CHILDREN; POOR_VULNERABLE,IMPLEMENTATION,2021-01-01,2022-12-31,' +
         ',USD,1000.00,600.00,\r\n',
