@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './test-app';
 export * from './processes';
 export * from './graphql';
+export * from './pdf-render';

@@ -4,5 +4,6 @@ export * from './pagination';
 export * from './decider';
 export * from './name-based-id';
 export * from './csv-rows';
+export * from './csv-lines';
 export * from './iso-date';
 export * from './concurrently';

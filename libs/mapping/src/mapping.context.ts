@@ -4,6 +4,9 @@ import { CoordinationViewQuery } from './coordination-view/application/coordinat
 import { CoordinationViewResolver } from './coordination-view/graphql/coordination-view.resolver';
 import { FrameworkAlignmentQuery } from './framework-alignment/application/framework-alignment.query';
 import { FrameworkAlignmentResolver } from './framework-alignment/graphql/framework-alignment.resolver';
+import { JointProgrammeReportQuery } from './joint-programme-report/application/joint-programme-report.query';
+import { JointProgrammeReportResolver } from './joint-programme-report/graphql/joint-programme-report.resolver';
+import { JointProgrammeReportController } from './joint-programme-report/http/joint-programme-report.controller';
 import { ActivityDocuments1763900014000 } from './migrations/1763900014000-activity-documents';
 import { FrameworkOutputIndex1763900015000 } from './migrations/1763900015000-framework-output-index';
 import { PartnerSearchQuery } from './partner-search/application/partner-search.query';
@@ -16,7 +19,7 @@ import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resol
 
 /** The mapping context's queries and GraphQL. */
 @Module({
-  controllers: [ThreeWController],
+  controllers: [ThreeWController, JointProgrammeReportController],
   providers: [
     ThreeWExport,
     WhoDoesWhatQuery,
@@ -27,6 +30,8 @@ import { WhoDoesWhatResolver } from './who-does-what/graphql/who-does-what.resol
     FrameworkAlignmentResolver,
     CoordinationViewQuery,
     CoordinationViewResolver,
+    JointProgrammeReportQuery,
+    JointProgrammeReportResolver,
   ],
 })
 export class MappingModule {}

@@ -13,6 +13,7 @@ export * from './joint-programme/domain/joint-programme.aggregate';
 export * from './joint-programme/domain/joint-programme.decider';
 export * from './joint-programme/domain/joint-programme.events';
 export * from './joint-programme/domain/joint-programme.commands';
+export * from './joint-programme/domain/report-period';
 export * from './joint-programme/read-model/joint-programme.rows';
 export * from './joint-programme/read-model/joint-programme.projection';
 export * from './activity/application/activity-command.handler';

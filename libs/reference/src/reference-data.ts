@@ -219,3 +219,10 @@ export function unknownCodes(kind: ReferenceKind, codes: readonly string[]): str
   const known = knownCodes(kind);
   return [...new Set(codes)].filter((code) => !known.has(code));
 }
+
+/** SDG target codes in the order the SDG list gives them: "1.3" before "1.a" before "10.2". */
+export function bySdgTarget(a: string, b: string): number {
+  const [ga, ta] = a.split('.');
+  const [gb, tb] = b.split('.');
+  return Number(ga) - Number(gb) || ta.localeCompare(tb, 'en', { numeric: true });
+}

@@ -1,4 +1,5 @@
 import { ConcordError, type Actor } from '@concord/kernel';
+import { bySdgTarget } from '@concord/reference';
 import { ActivityRow, PUBLISHED_FRAMEWORK_STATUSES, filterActivities, seesUnpublished } from '@concord/programming';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -166,11 +167,4 @@ export class FrameworkAlignmentQuery {
         .sort((a, b) => bySdgTarget(a.target, b.target)),
     };
   }
-}
-
-/** "1.3" before "1.a" before "10.2": goal, then target as the SDG list orders them. */
-function bySdgTarget(a: string, b: string): number {
-  const [ga, ta] = a.split('.');
-  const [gb, tb] = b.split('.');
-  return Number(ga) - Number(gb) || ta.localeCompare(tb, 'en', { numeric: true });
 }

@@ -1,3 +1,4 @@
+import { CSV_BYTE_ORDER_MARK } from '@concord/kernel';
 import { buildRequestContext, ConcordHttpErrors, TokenVerifier } from '@concord/platform';
 import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -27,8 +28,7 @@ export class ThreeWController {
   async csv(@Req() req: Request, @Res() res: Response, @Query() query: ThreeWQuery): Promise<void> {
     const batches = await this.rows(req, query);
     await send(res, 'text/csv; charset=utf-8', `3w-${query.country}.csv`, async () => {
-      // A UTF-8 byte order mark first, so spreadsheets read accents right.
-      res.write('\uFEFF' + threeWCsvHead());
+      res.write(CSV_BYTE_ORDER_MARK + threeWCsvHead());
       for await (const batch of batches) {
         res.write(batch.map(threeWCsvLine).join(''));
         await drained(res);

@@ -24,6 +24,7 @@ import type {
   Participant,
   ProgressReport,
 } from './joint-programme.events';
+import { REPORT_PERIOD_RULE, reportPeriodDays } from './report-period';
 
 /**
  * The invariants of a joint programme's details and reports, each failure naming the field, the
@@ -200,30 +201,11 @@ export function checkLinkFits(path: string, result: LinkedFrameworkResult, count
 
 // Progress reports ----------------------------------------------------------------------------
 
-const REPORT_PERIOD = /^(\d{4})(?:-(H1|H2|Q1|Q2|Q3|Q4))?$/;
-/** First and last day (MM-DD) of each part of a year. */
-const PERIOD_PARTS: Record<string, [string, string]> = {
-  '': ['01-01', '12-31'],
-  H1: ['01-01', '06-30'],
-  H2: ['07-01', '12-31'],
-  Q1: ['01-01', '03-31'],
-  Q2: ['04-01', '06-30'],
-  Q3: ['07-01', '09-30'],
-  Q4: ['10-01', '12-31'],
-};
-
 function validReportPeriod(period: string, details: JointProgrammeDetails): string {
-  const match = REPORT_PERIOD.exec(period ?? '');
-  if (!match)
-    throw bad(
-      'INVALID_PERIOD',
-      'period',
-      period,
-      "must be a year or half/quarter of one: '2024', '2024-H1', '2024-Q3'",
-    );
-  const [first, last] = PERIOD_PARTS[match[2] ?? ''].map((day) => `${match[1]}-${day}`);
+  const days = reportPeriodDays(period);
+  if (!days) throw bad('INVALID_PERIOD', 'period', period, REPORT_PERIOD_RULE);
   const { startDate, endDate } = details;
-  if (startDate && endDate && (last < startDate || first > endDate)) {
+  if (startDate && endDate && (days.last < startDate || days.first > endDate)) {
     throw bad(
       'PERIOD_OUTSIDE_PROGRAMME',
       'period',
