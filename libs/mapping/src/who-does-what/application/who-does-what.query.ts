@@ -3,6 +3,7 @@ import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/pro
 import { GUARANTEES } from '@concord/reference';
 import { ACTIVITY_ACTORS } from '../../scope/application/activity-actors';
 import { scopedFilter, type MappingScope } from '../../scope/application/mapping-scope';
+import { queryWithoutJit } from '../../scope/application/without-jit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { actorMatrix, type ActorCell, type ActorCount, type ActorMatrix } from '../domain/actor-matrix';
@@ -110,10 +111,11 @@ export class WhoDoesWhatQuery {
     // One statement: the matching activities are computed once (MATERIALIZED) and every view is
     // aggregated from them, as JSON, in one round trip.
     const views: Record<string, string> = {
-      totals: `SELECT count(DISTINCT m.id)::int AS activities,
-                      coalesce(array_agg(DISTINCT actor) FILTER (WHERE actor IS NOT NULL), '{}') AS organisations,
-                      count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes"
-                 FROM m LEFT JOIN LATERAL unnest(m.actors) actor ON true`,
+      // Three scans of m: cheaper than three DISTINCTs over m joined with its actors.
+      totals: `SELECT (SELECT count(*) FROM m)::int AS activities,
+                      coalesce((SELECT array_agg(DISTINCT actor) FROM m CROSS JOIN LATERAL unnest(m.actors) actor), '{}')
+                        AS organisations,
+                      (SELECT count(DISTINCT m.joint_programme_id) FROM m)::int AS "jointProgrammes"`,
       budgets: `SELECT ${BUDGET_SUMS} FROM m WHERE m.budget_currency IS NOT NULL GROUP BY m.budget_currency ORDER BY 1`,
       areas: `SELECT area AS "policyArea", m.organisation, GROUPING(m.budget_currency)::int AS total,
                      count(*)::int AS activities, count(DISTINCT m.joint_programme_id)::int AS "jointProgrammes", ${BUDGET_SUMS}
@@ -149,7 +151,8 @@ export class WhoDoesWhatQuery {
               GROUP BY m.organisation, worked`,
         ).join(' UNION ALL ') + ' ORDER BY organisation, kind, code',
     };
-    const [answer]: [Views] = await this.db.query(
+    const [answer]: [Views] = await queryWithoutJit(
+      this.db,
       `WITH m AS MATERIALIZED (${cte}) SELECT ${Object.entries(views)
         .map(([name, sql]) => `(SELECT coalesce(json_agg(v), '[]'::json) FROM (${sql}) v) AS "${name}"`)
         .join(', ')}`,
