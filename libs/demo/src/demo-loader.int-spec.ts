@@ -28,6 +28,7 @@ describe('demo load (real Postgres)', () => {
       { type: 'Activity', n: 77 }, // 17 ABNDs, 8 duplication-case activities, 52 agencies' parts of joint programmes
       { type: 'Call', n: 1 },
       { type: 'Contribution', n: 3 },
+      { type: 'CooperationFramework', n: 1 },
       { type: 'CoordinationBody', n: 30 },
       { type: 'Fund', n: 2 },
       { type: 'JointProgramme', n: 37 },

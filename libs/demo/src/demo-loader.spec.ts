@@ -50,6 +50,8 @@ describe('the demo, loaded through the real deciders', () => {
       ['competing proposals', 2, 0, 0, 0],
       // Document 004's cases D1, P1, P3 and the Malawi consultations, two activities each.
       ['duplication cases', 4, 0, 0, 0],
+      // Cambodia's framework, and JP-KHM through to its 2022 progress report.
+      ['joint programme report', 2, 0, 0, 0],
     ]);
     expect(table(first, 'joint programmes').skipped).toEqual([
       { record: 'OTH-DISABILITY', text: '"Global" names no country' },
@@ -129,10 +131,40 @@ describe('the demo, loaded through the real deciders', () => {
     }
   });
 
+  it("carries JP-KHM through to its 2022 progress report, spending its agencies' shares of the Fund's award", () => {
+    const events = (type: string) => runner.eventsOf(type).map((e) => e.data as Record<string, unknown>);
+    const [report] = events('JointProgrammeProgressReported');
+    expect(events('JointProgrammeProgressReported')).toHaveLength(1);
+    expect(report).toMatchObject({
+      period: '2022',
+      indicatorActuals: [{ indicatorCode: 'KHM-SP-4', actual: '560000' }],
+    });
+    expect((report.narratives as { organisation: string }[]).map((n) => n.organisation)).toEqual([
+      'ILO',
+      'UNICEF',
+      'WHO',
+    ]);
+    const award = events('TransactionRecorded').find(
+      (t) => t.type === 'INCOMING_COMMITMENT' && t.reference === 'JOINT_SDG_FUND 1st call',
+    )!.amount as string;
+    const budgets = events('ActivityBudgetRecorded');
+    expect(budgets.map((b) => b.year)).toEqual([2022, 2022, 2022]);
+    // A third of the award, shared 40 / 35 / 25, in whole dollars.
+    const thirds = budgets.map((b) => Number(b.available));
+    expect(Math.abs(thirds.reduce((a, b) => a + b, 0) - Number(award) / 3)).toBeLessThan(3);
+    expect(thirds[0] / thirds[2]).toBeCloseTo(40 / 25, 2);
+    // What each agency reports spent is what its activity's budget line says it spent.
+    expect(report.expenditure).toEqual(
+      budgets.map((b, i) => ({ organisation: ['ILO', 'UNICEF', 'WHO'][i], currency: 'USD', amount: b.spent })),
+    );
+    expect(runner.eventsOf('JointProgrammeOperationallyClosed')).toHaveLength(1);
+    expect(runner.eventsOf('CooperationFrameworkClosed')).toHaveLength(1);
+  });
+
   it('appends nothing when loaded again', async () => {
     const again = await load(runner);
     expect(again.events).toBe(0);
-    expect(again.tables.map((t) => t.created)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(again.tables.map((t) => t.created)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(again.tables.every((t) => t.refused.length === 0)).toBe(true);
   });
 });

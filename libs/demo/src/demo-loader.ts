@@ -15,12 +15,14 @@ import { PARTNER_COLUMNS, planFlagshipPartners } from './tables/flagship-partner
 import {
   CASE_COLUMNS,
   FUNDING_CALL_COLUMNS,
+  jointSdgFundAllocation,
   LEDGER_COLUMNS,
   planCompetingProposals,
   planFlagshipFunding,
   planJointSdgFund,
 } from './tables/funding.table';
 import { planDuplicationCases } from './tables/duplication-cases.table';
+import { planJointProgrammeReport } from './tables/joint-programme-report.table';
 import { JOINT_PROGRAMME_COLUMNS, planJointProgrammes } from './tables/joint-programmes.table';
 import { planOrganisations } from './tables/organisations.table';
 
@@ -71,6 +73,7 @@ export function planDemo(): DemoTable[] {
   const jointProgrammes = readDemoTable(DEMO_FILES.jointProgrammes, JOINT_PROGRAMME_COLUMNS);
   const coordination = readDemoTable(DEMO_FILES.coordination, COORDINATION_COLUMNS);
   const fragmentation = readDemoTable(DEMO_FILES.fragmentation, CASE_COLUMNS);
+  const fundingCalls = readDemoTable(DEMO_FILES.fundingCalls, FUNDING_CALL_COLUMNS);
   return [
     planOrganisations(ctx, organisations),
     planFlagshipPartners(ctx, readDemoTable(DEMO_FILES.partners, PARTNER_COLUMNS)),
@@ -79,10 +82,12 @@ export function planDemo(): DemoTable[] {
     planRegionalCoalitions(ctx, readDemoTable(DEMO_FILES.coalitions, COALITION_COLUMNS)),
     planAssessments(ctx, readDemoTable(DEMO_FILES.abnd, ABND_COLUMNS)),
     // Funding last: its proposals and allocations name the joint programmes and organisations above.
-    planJointSdgFund(ctx, readDemoTable(DEMO_FILES.fundingCalls, FUNDING_CALL_COLUMNS), jointProgrammes),
+    planJointSdgFund(ctx, fundingCalls, jointProgrammes),
     planFlagshipFunding(ctx, readDemoTable(DEMO_FILES.flagshipLedger, LEDGER_COLUMNS)),
     planCompetingProposals(ctx, fragmentation),
     planDuplicationCases(ctx, fragmentation, coordination),
+    // JP-KHM through to its progress report, spending the Fund's allocation to it.
+    planJointProgrammeReport(jointSdgFundAllocation(ctx, fundingCalls, jointProgrammes)),
   ];
 }
 

@@ -60,11 +60,12 @@ describe('the funding demo over GraphQL (real Postgres, embedded mode)', () => {
   it('loads the whole demo with nothing refused', async () => {
     expect(totals(first)).toMatchObject({ refused: 0 });
     expect(first.events).toBe(await demoEvents());
-    expect(first.tables.slice(-4).map((t) => [t.name, t.created, t.skipped.length])).toEqual([
+    expect(first.tables.slice(-5).map((t) => [t.name, t.created, t.skipped.length])).toEqual([
       ['Joint SDG Fund', 118, 0],
       ['Flagship phase 2 funding', 3, 0],
       ['competing proposals', 2, 0],
       ['duplication cases', 4, 0],
+      ['joint programme report', 2, 0],
     ]);
   });
 

@@ -16,3 +16,4 @@ export * from './graphql/loaders';
 export * from './runtime/process';
 export * from './graphql/code-enum';
 export * from './runtime/http-errors';
+export * from './graphql/live-events';

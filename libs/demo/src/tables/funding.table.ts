@@ -416,11 +416,7 @@ export function planJointSdgFund(
   };
 
   const { funded, rejected, skipped } = callProposals(ctx, figures, programmeRows);
-  const awards = apportion(
-    figures.fromFund,
-    funded.map((p, k) => 8 + ((k * 7) % 5) + 3 * (p.countries.length - 1)),
-    AMOUNT_UNIT,
-  );
+  const awards = fundAwards(figures, funded);
   const coFunding = apportion(
     figures.coFunding,
     funded.map((_, k) => 4 + ((k * 3) % 7)),
@@ -486,7 +482,7 @@ export function planJointSdgFund(
     leftOut: [],
   };
 
-  const allocated = funded.findIndex((p) => p.jointProgramme?.lead);
+  const allocated = allocatedProposal(funded);
   return {
     name: 'Joint SDG Fund',
     source: DEMO_FILES.fundingCalls,
@@ -499,6 +495,30 @@ export function planJointSdgFund(
       ...(allocated < 0 ? [] : [allocationRecord(funded[allocated], awards[allocated])]),
     ],
   };
+}
+
+/** What the Fund awarded each funded proposal: its total shared out by a fixed weighting, more for more countries. */
+function fundAwards(figures: FirstCallFigures, funded: readonly CallProposal[]): Decimal[] {
+  return apportion(
+    figures.fromFund,
+    funded.map((p, k) => 8 + ((k * 7) % 5) + 3 * (p.countries.length - 1)),
+    AMOUNT_UNIT,
+  );
+}
+
+/** The funded proposal whose programme the Fund's allocation is recorded for: the first with a lead. */
+const allocatedProposal = (funded: readonly CallProposal[]) => funded.findIndex((p) => p.jointProgramme?.lead);
+
+/** The programme the Fund's allocation goes to and the award, for what its progress report spends. */
+export function jointSdgFundAllocation(
+  ctx: PlanContext,
+  callRows: readonly CsvRecord[],
+  programmeRows: readonly CsvRecord[],
+): { code: string; award: Decimal } | undefined {
+  const figures = firstCallFigures(callRows);
+  const { funded } = callProposals(ctx, figures, programmeRows);
+  const i = allocatedProposal(funded);
+  return i < 0 ? undefined : { code: funded[i].jointProgramme!.code, award: fundAwards(figures, funded)[i] };
 }
 
 /**

@@ -22,6 +22,12 @@ function partsPeriod(jp: ProgrammeForParts): { start: string; end: string; why?:
   return undefined;
 }
 
+/** The stream of an agency's part of a programme in a country. */
+export const jointProgrammePartStream = (code: string, organisation: string, country: string) => ({
+  kind: 'activity',
+  key: `jp-part:${code}:${organisation}:${country}`,
+});
+
 export interface ProgrammeForParts {
   code: string;
   title: string;
@@ -69,7 +75,7 @@ export function partsOf(
   ];
   const steps = jp.countries.flatMap((country) =>
     jp.participants.flatMap(({ organisation }) => {
-      const stream = { kind: 'activity', key: `jp-part:${jp.code}:${organisation}:${country}` };
+      const stream = jointProgrammePartStream(jp.code, organisation, country);
       return [
         demoStep(activityAggregate, stream, 'register', {
           type: 'RegisterActivity',

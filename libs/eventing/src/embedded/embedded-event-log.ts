@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { EventRegistry } from '../event-registry';
-import type { EventLog, SubscribeOptions, Subscription } from '../log/event-log';
+import type { EventEnvelope } from '../envelope';
+import type { EventLog, SubscribeOptions, Subscription, TailOptions } from '../log/event-log';
 import { nextEventOrTimeout, sleep } from '../log/wait';
-import { CommittedEvents } from '../store/committed-events';
+import { CommittedEvents, type LogPosition } from '../store/committed-events';
 import type { EventStore } from '../store/event-store';
 
 export interface EmbeddedEventLogOptions {
@@ -34,11 +35,39 @@ export class EmbeddedEventLog implements EventLog {
   }
 
   async subscribe({ groupId, contexts, handle }: SubscribeOptions): Promise<Subscription> {
+    const name = checkpointName(groupId);
+    return this.follow(contexts, await this.committed.checkpoint(name), {
+      handle,
+      saved: (at) => this.committed.saveCheckpoint(name, at),
+      failed: (error) => this.options.onError?.(groupId, error),
+    });
+  }
+
+  async tail({ contexts, handle, onError }: TailOptions): Promise<Subscription> {
+    return this.follow(contexts, await this.committed.head(), {
+      handle: (batch) =>
+        handle(batch).catch((error: unknown) => {
+          onError?.(error); // a tail moves on: live updates are not delivered again
+        }),
+      saved: async () => undefined,
+      failed: (error) => onError?.(error),
+    });
+  }
+
+  /** Reads on from a position, handling each batch before saving the position past it. */
+  private async follow(
+    contexts: string[],
+    start: LogPosition,
+    steps: {
+      handle: (batch: EventEnvelope[]) => Promise<void>;
+      saved: (at: LogPosition) => Promise<void>;
+      failed: (error: unknown) => void;
+    },
+  ): Promise<Subscription> {
     const { batchSize = 500, pollMs = 200, retryMs = 1000 } = this.options;
     const streamTypes = this.registry.streamTypesOf(contexts);
-    const name = checkpointName(groupId);
     const stop = new AbortController();
-    let at = await this.committed.checkpoint(name);
+    let at = start;
 
     const loop = (async () => {
       while (!stop.signal.aborted) {
@@ -48,11 +77,11 @@ export class EmbeddedEventLog implements EventLog {
             await nextEventOrTimeout(this.store.notifications, 'appended', pollMs, stop.signal);
             continue;
           }
-          await handle(events.map((e) => this.registry.upcast(e)));
-          await this.committed.saveCheckpoint(name, last);
+          await steps.handle(events.map((e) => this.registry.upcast(e)));
+          await steps.saved(last);
           at = last;
         } catch (error) {
-          this.options.onError?.(groupId, error);
+          steps.failed(error);
           await sleep(retryMs);
         }
       }

@@ -1,7 +1,9 @@
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { KafkaJSProtocolError, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import type { EventEnvelope } from '../envelope';
 import { deadLetterTopicName, topicName, type EventRegistry } from '../event-registry';
-import type { EventLog, SubscribeOptions, Subscription } from '../log/event-log';
+import type { EventLog, SubscribeOptions, Subscription, TailOptions } from '../log/event-log';
+import { sleep } from '../log/wait';
 import { fromKafkaMessage, toKafkaMessage } from './kafka-message';
 
 export interface KafkaEventLogOptions {
@@ -28,15 +30,85 @@ export class KafkaEventLog implements EventLog {
   ) {}
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    return this.supervised(options.groupId, () => this.startConsumer(options));
+  }
+
+  async tail({ contexts, handle, onError }: TailOptions): Promise<Subscription> {
+    const topics = contexts.map((c) => topicName(this.options.topicPrefix, c));
+    // Where each partition ends now: the tail seeks there, so it sees every event appended from
+    // the call on, however long its group takes to form.
+    const ends = await this.endOffsets(topics);
+    const start = async (seek: boolean) => {
+      // A group of its own: each process gets every event. It commits nothing, so it leaves no trace.
+      const consumer = this.kafka.consumer({
+        groupId: `${this.options.topicPrefix}tail.${randomUUID()}`,
+        allowAutoTopicCreation: false,
+        sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 3_000,
+      });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics, fromBeginning: false });
+        await consumer.run({
+          autoCommit: false,
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+          eachBatch: async ({ batch }) => {
+            const events = batch.messages.map((m) => this.registry.upcast(fromKafkaMessage(m)));
+            await handle(events).catch((error: unknown) => onError?.(error)); // live updates move on
+          },
+        });
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      if (seek) for (const { topic, offsets } of ends) for (const p of offsets) consumer.seek({ topic, ...p });
+      this.consumers.add(consumer);
+      return consumer;
+    };
+    // A replacement after a crash starts from the end: what came in between is not seen.
+    let seek = true;
+    return this.supervised('tail', async () => {
+      const consumer = await start(seek);
+      seek = false;
+      return consumer;
+    });
+  }
+
+  /**
+   * Each partition's end. kafkajs gives up on a retriable error here (a partition whose leader is
+   * still being elected, just after the topics were made), so this tries again for a while.
+   */
+  private async endOffsets(topics: string[]) {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await Promise.all(
+            topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
+          );
+        } catch (error) {
+          if (!(error instanceof KafkaJSProtocolError && error.retriable) || attempt === 30) throw error;
+          await sleep(200);
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * kafkajs restarts a consumer after a retriable crash by itself; after any other crash that
+   * consumer is dead for good, so a new one takes its place (offsets are committed: nothing lost).
+   */
+  private async supervised(groupId: string, start: () => Promise<Consumer>): Promise<Subscription> {
     let consumer: Consumer;
     let closed = false;
-    // kafkajs restarts a consumer after a retriable crash by itself; after any other crash that
-    // consumer is dead for good, so a new one takes its place (offsets are committed: nothing lost).
     const supervise = (running: Consumer) => {
       consumer = running;
       running.on(running.events.CRASH, ({ payload }) => {
         if (payload.restart || closed) return;
-        this.options.onError?.(options.groupId, payload.error);
+        this.options.onError?.(groupId, payload.error);
         this.consumers.delete(running);
         void running.disconnect().catch(() => undefined);
         setTimeout(() => void replace(), 1_000);
@@ -45,16 +117,16 @@ export class KafkaEventLog implements EventLog {
     const replace = async () => {
       if (closed) return;
       try {
-        const started = await this.startConsumer(options);
+        const started = await start();
         if (!closed) return supervise(started);
         this.consumers.delete(started);
         await started.disconnect();
       } catch (error) {
-        this.options.onError?.(options.groupId, error);
+        this.options.onError?.(groupId, error);
         setTimeout(() => void replace(), 1_000);
       }
     };
-    supervise(await this.startConsumer(options));
+    supervise(await start());
     return {
       close: async () => {
         closed = true;

@@ -12,6 +12,14 @@ export interface SubscribeOptions {
   handle: (batch: EventEnvelope[]) => Promise<void>;
 }
 
+export interface TailOptions {
+  /** Bounded contexts whose events to receive. */
+  contexts: string[];
+  /** Handles a batch in per-stream order; a failure is reported and the tail moves on. */
+  handle: (batch: EventEnvelope[]) => Promise<void>;
+  onError?: (error: unknown) => void;
+}
+
 export interface Subscription {
   /** Stops after the batch in hand is handled and committed. */
   close(): Promise<void>;
@@ -24,6 +32,11 @@ export interface Subscription {
 export interface EventLog {
   readonly kind: 'kafka' | 'embedded';
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Every event appended from the call on, to each caller in each process: live updates, not a
+   * consumer group. No position is kept, nothing is delivered again.
+   */
+  tail(options: TailOptions): Promise<Subscription>;
   /** Parks an event a consumer gave up on where operators can see and replay it. */
   deadLetter(groupId: string, event: EventEnvelope, error: string): Promise<void>;
   /** Events not yet handled by a group, for the consumer-lag metric. */

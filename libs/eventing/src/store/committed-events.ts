@@ -40,6 +40,19 @@ export class CommittedEvents {
     };
   }
 
+  /**
+   * The last event readers can see now; events still being written lie beyond it, since their
+   * transaction ids are at least the snapshot's xmin.
+   */
+  async head(): Promise<LogPosition> {
+    const [row] = await this.db.query(
+      `SELECT tx_id::text AS tx_id, position::text AS position FROM events
+        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY tx_id DESC, position DESC LIMIT 1`,
+    );
+    return row ? { txId: row.tx_id, position: row.position } : LOG_START;
+  }
+
   /** How many events lie beyond a position (relay / consumer lag). */
   async countAfter(after: LogPosition, streamTypes?: string[]): Promise<number> {
     const [row] = await this.db.query(

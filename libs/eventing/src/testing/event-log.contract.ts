@@ -139,5 +139,51 @@ export function eventLogContract(name: string, open: () => Promise<LogUnderTest>
       await second.subscription.close();
       await other.close();
     });
+
+    const tail = async (log: EventLog, fail?: (batch: EventEnvelope[]) => boolean) => {
+      const seen: EventEnvelope[] = [];
+      const errors: unknown[] = [];
+      const subscription = await log.tail({
+        contexts: ['counters'],
+        handle: async (batch) => {
+          if (fail?.(batch)) throw new Error('live handler failed on purpose');
+          seen.push(...batch);
+        },
+        onError: (error) => errors.push(error),
+      });
+      return { seen, errors, subscription };
+    };
+
+    it('tails: each process sees every event appended after it started, and none from before', async () => {
+      const stream = newId();
+      for (let i = 0; i < 2; i++) await increment(stream); // before: not part of the tail
+      const before = await collect(`contract-before-tail-${newId()}`); // the two are in the log
+      await eventually(() => expect(before.seen.filter((e) => e.streamId === stream)).toHaveLength(2), 30_000);
+      await before.subscription.close();
+      const other = await t.reopen();
+      const here = await tail(t.log);
+      const there = await tail(other);
+      for (let i = 0; i < 3; i++) await increment(stream);
+      const versions = (seen: EventEnvelope[]) => seen.filter((e) => e.streamId === stream).map((e) => e.version);
+      await eventually(() => {
+        expect(versions(here.seen)).toEqual([3, 4, 5]);
+        expect(versions(there.seen)).toEqual([3, 4, 5]);
+      }, 30_000);
+      await Promise.all([here.subscription.close(), there.subscription.close()]);
+      await other.close();
+    });
+
+    it('tails on past a failing batch: reported, not delivered again', async () => {
+      const first = newId();
+      const second = newId();
+      const live = await tail(t.log, (batch) => batch.some((e) => e.streamId === first));
+      await increment(first);
+      await eventually(() => expect(live.errors).toHaveLength(1), 30_000);
+      await increment(second);
+      await eventually(() => expect(live.seen.map((e) => e.streamId)).toContain(second), 30_000);
+      expect(live.seen.map((e) => e.streamId)).not.toContain(first);
+      expect(String(live.errors[0])).toMatch(/live handler failed on purpose/);
+      await live.subscription.close();
+    });
   });
 }

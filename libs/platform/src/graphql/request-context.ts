@@ -6,7 +6,6 @@ import type { TokenVerifier } from '../auth/tokens';
 
 /** What every resolver knows about the request it serves. */
 export interface RequestContext {
-  req: Request;
   correlationId: string;
   actor?: Actor;
   /** Set when a bearer token was sent but refused: the request then fails as UNAUTHENTICATED. */
@@ -21,14 +20,31 @@ export function correlationIdOf(req: Request): string {
   return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : newId();
 }
 
-export async function buildRequestContext(req: Request, verifier: TokenVerifier): Promise<RequestContext> {
-  const correlationId = String(req.headers['x-correlation-id']);
-  const authorization = req.headers.authorization;
-  if (!authorization) return { req, correlationId };
+export function buildRequestContext(req: Request, verifier: TokenVerifier): Promise<RequestContext> {
+  return contextFor(req.headers.authorization, String(req.headers['x-correlation-id']), verifier);
+}
+
+/**
+ * A subscription's context, from the `authorization` its client sent in the connection's
+ * parameters (browsers cannot set headers on a WebSocket).
+ */
+export function subscriptionContext(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  verifier: TokenVerifier,
+): Promise<RequestContext> {
+  const authorization = connectionParams?.authorization ?? connectionParams?.Authorization;
+  return contextFor(typeof authorization === 'string' ? authorization : undefined, newId(), verifier);
+}
+
+async function contextFor(
+  authorization: string | undefined,
+  correlationId: string,
+  verifier: TokenVerifier,
+): Promise<RequestContext> {
+  if (!authorization) return { correlationId };
   const [scheme, token] = authorization.split(' ');
   if (scheme !== 'Bearer' || !token) {
     return {
-      req,
       correlationId,
       authError: new ConcordError(
         'UNAUTHENTICATED',
@@ -38,9 +54,9 @@ export async function buildRequestContext(req: Request, verifier: TokenVerifier)
     };
   }
   try {
-    return { req, correlationId, actor: await verifier.verify(token) };
+    return { correlationId, actor: await verifier.verify(token) };
   } catch (error) {
-    return { req, correlationId, authError: error as ConcordError };
+    return { correlationId, authError: error as ConcordError };
   }
 }
 

@@ -4,16 +4,18 @@ import { Controller, Get, Global, Module, Res, type DynamicModule, type INestApp
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { ExecutionResult } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { CommandRunner, EventStore } from '@concord/eventing';
 import type { Request, Response, NextFunction } from 'express';
 import { DataSource } from 'typeorm';
 import { TokenVerifier } from '../auth/tokens';
 import { depthLimit } from '../graphql/depth-limit';
+import { LiveEvents } from '../graphql/live-events';
 import { AuditTrailResolver } from '../graphql/audit-trail.resolver';
 import { formatError } from '../graphql/errors';
 import { authPlugin, requestLoggingPlugin } from '../graphql/plugins';
-import { buildRequestContext, correlationIdOf } from '../graphql/request-context';
+import { buildRequestContext, correlationIdOf, subscriptionContext } from '../graphql/request-context';
 import { validationPipe } from '../graphql/validation';
 import { NestPinoLogger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
@@ -42,8 +44,9 @@ class PlatformModule {
         { provide: CommandRunner, useValue: runtime.commands },
         { provide: Metrics, useValue: runtime.metrics },
         { provide: TokenVerifier, useValue: new TokenVerifier(runtime.config.auth) },
+        ...(runtime.live ? [{ provide: LiveEvents, useValue: runtime.live }] : []),
       ],
-      exports: [DataSource, EventStore, CommandRunner, Metrics, TokenVerifier],
+      exports: [DataSource, EventStore, CommandRunner, Metrics, TokenVerifier, ...(runtime.live ? [LiveEvents] : [])],
     };
   }
 }
@@ -84,6 +87,23 @@ function operationsController(runtime: Runtime) {
   return OperationsController;
 }
 
+/**
+ * GraphQL subscriptions over graphql-ws at /graphql. The bearer token comes in the connection's
+ * parameters (`{ authorization: 'Bearer …' }`); a refused one closes the socket (4403), no token
+ * means an anonymous subscriber. Errors are formatted as for queries.
+ */
+function liveUpdatesOverWebSocket(verifier: TokenVerifier) {
+  return {
+    path: '/graphql',
+    onConnect: async ({ connectionParams }: { connectionParams?: Readonly<Record<string, unknown>> }) =>
+      !(await subscriptionContext(connectionParams, verifier)).authError,
+    context: ({ connectionParams }: { connectionParams?: Readonly<Record<string, unknown>> }) =>
+      subscriptionContext(connectionParams, verifier),
+    onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+      result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+  };
+}
+
 function graphqlModule(runtime: Runtime): DynamicModule {
   const verifier = new TokenVerifier(runtime.config.auth);
   return GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -94,6 +114,7 @@ function graphqlModule(runtime: Runtime): DynamicModule {
     csrfPrevention: true,
     context: ({ req }: { req: Request }) => buildRequestContext(req, verifier),
     formatError,
+    subscriptions: { 'graphql-ws': liveUpdatesOverWebSocket(verifier) },
     validationRules: [depthLimit(12)],
     plugins: [
       authPlugin,

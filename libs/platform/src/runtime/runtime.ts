@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../database/database';
+import { LiveEvents } from '../graphql/live-events';
 import { Metrics } from '../observability/metrics';
 import { schemaOf, type BoundedContext } from './bounded-context';
 
@@ -37,6 +38,8 @@ export interface Runtime {
   eventLog: EventLog;
   kafka?: Kafka;
   relay?: KafkaRelay;
+  /** The api role's live updates for GraphQL subscriptions. */
+  live?: LiveEvents;
   contexts: BoundedContext[];
   close(): Promise<void>;
 }
@@ -116,6 +119,12 @@ export async function startRuntime(
     });
   }
 
+  let live: LiveEvents | undefined;
+  if (roles.api) {
+    live = new LiveEvents(dataSource, eventLog, registry.allContexts, logger.child({ component: 'live' }));
+    await live.start();
+  }
+
   const subscriptions: Subscription[] = [];
   if (roles.worker) {
     for (const context of contexts.filter((c) => c.projections.length)) {
@@ -168,10 +177,11 @@ export async function startRuntime(
     eventLog,
     kafka,
     relay,
+    live,
     contexts,
     async close() {
       // Consumers first: each finishes its batch and commits its offsets; then the relay.
-      await Promise.all(subscriptions.map((s) => s.close()));
+      await Promise.all([...subscriptions.map((s) => s.close()), live?.close()]);
       await relay?.close();
       await eventLog.close();
       if (!given) await database.close();

@@ -76,8 +76,9 @@ function titleBlock(doc: Doc, report: JointProgrammeReport): void {
 }
 
 /**
- * Column widths: figures as wide as their widest value (they do not wrap); text columns share
- * what is left in proportion to their natural width, never narrower than their longest word.
+ * Column widths: figures as wide as their widest value (they do not wrap) and half their header
+ * (which wraps onto two lines at most); text columns share what is left in proportion to their
+ * natural width, never narrower than their longest word.
  */
 function columnWidths(doc: Doc, table: ReportTable, cells: string[][]): number[] {
   doc.fontSize(SIZE.cell);
@@ -89,7 +90,11 @@ function columnWidths(doc: Doc, table: ReportTable, cells: string[][]): number[]
   const minimum = table.columns.map((c, i) =>
     c.kind === 'text'
       ? Math.max(longestWord(c.header, true), ...cells.map((row) => longestWord(row[i])))
-      : Math.max(longestWord(c.header, true), ...cells.map((row) => widthOf(row[i], true))),
+      : Math.max(
+          widthOf(c.header, true) / 2,
+          longestWord(c.header, true),
+          ...cells.map((row) => widthOf(row[i], true)),
+        ),
   );
   const padded = (w: number) => w + 2 * PAD + 1;
   const fixed = table.columns.reduce((sum, c, i) => sum + (c.kind === 'text' ? 0 : padded(minimum[i])), 0);
@@ -173,8 +178,11 @@ function paragraphs(doc: Doc, table: ReportTable): void {
       .fillColor(INK.text);
     doc.text(pdfText(`${name} (${code})`), MARGIN, doc.y, { width: WIDTH });
     doc.moveDown(0.2).font(FONT.regular).fontSize(SIZE.body);
-    doc.text(pdfText(text ?? ''), { width: WIDTH, paragraphGap: 4 });
-    doc.moveDown(0.6);
+    for (const paragraph of (text ?? '').split(/\r?\n\s*\r?\n/)) {
+      doc.text(pdfText(paragraph.trim()), { width: WIDTH });
+      doc.moveDown(0.5);
+    }
+    doc.moveDown(0.3);
   }
 }
 
@@ -222,7 +230,8 @@ export function reportPdf(report: JointProgrammeReport): Doc {
   const title = `${report.programme.title}: progress report ${report.period.code}`;
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    // Text that flows on by itself (a long narrative) breaks the page above the footer too.
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN },
     bufferPages: true, // for "Page n of N", written once every page exists
     info: { Title: pdfText(title), Author: 'Concord', Subject: `Joint programme ${report.programme.code}` },
   });

@@ -1,4 +1,4 @@
-import { CommandInput, Connection } from '@concord/platform';
+import { CommandInput, Connection, LiveChangeType } from '@concord/platform';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -368,3 +368,10 @@ abstract class ActivityRefInput extends CommandInput {
 export class PublishActivityInput extends ActivityRefInput {}
 @InputType()
 export class UnpublishActivityInput extends ActivityRefInput {}
+
+@ObjectType('ActivityChange', { description: 'An activity registered or changed, as it happened' })
+export class ActivityChangeType extends LiveChangeType {
+  @Field(() => ID) activityId!: string;
+  @Field(() => ActivityType, { nullable: true, description: 'The activity now; null if you may no longer see it' })
+  activity?: ActivityType;
+}

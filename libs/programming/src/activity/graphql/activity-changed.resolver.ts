@@ -1,0 +1,59 @@
+import { ConcordError } from '@concord/kernel';
+import { changeView, Ctx, eachChangeAfresh, LiveEvents, type LiveFeed, type RequestContext } from '@concord/platform';
+import { isCountryCode } from '@concord/reference';
+import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { DataSource, In } from 'typeorm';
+import { ActivityQueries } from '../application/activity.queries';
+import { activityProjection } from '../read-model/activity.projection';
+import { ActivityRow } from '../read-model/activity.rows';
+import { seesUnpublished } from '../../publication.policy';
+import { ActivityChangeType, ActivityType } from './activity.types';
+
+/** Live activity changes by country: the subscription side of the activities read model. */
+@Resolver(() => ActivityChangeType)
+export class ActivityChangedResolver {
+  private readonly feed: LiveFeed<Pick<ActivityRow, 'id' | 'country' | 'published'>>;
+
+  constructor(
+    private readonly live: LiveEvents,
+    private readonly queries: ActivityQueries,
+    db: DataSource,
+  ) {
+    this.feed = {
+      name: 'activities',
+      streamType: 'Activity',
+      projection: activityProjection.name,
+      load: async (ids) => {
+        const rows = await db
+          .getRepository(ActivityRow)
+          .find({ select: { id: true, country: true, published: true }, where: { id: In(ids) } });
+        return new Map(rows.map((row) => [row.id, row]));
+      },
+    };
+  }
+
+  @Subscription(() => ActivityChangeType, {
+    description: 'Activities of a country as they are registered or change (anonymous: published ones)',
+    resolve: eachChangeAfresh,
+  })
+  activityChanged(@Args('country') country: string, @Ctx() ctx: RequestContext) {
+    if (!isCountryCode(country)) {
+      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
+        path: 'country',
+        value: country,
+        message: 'is not an ISO 3166-1 alpha-3 country code',
+      });
+    }
+    const seesAll = seesUnpublished(ctx.actor);
+    return this.live.changes(
+      this.feed,
+      ({ row }) => row?.country === country && (seesAll || row.published),
+      (change) => ({ ...changeView(change), activityId: change.event.streamId }),
+    );
+  }
+
+  @ResolveField(() => ActivityType, { nullable: true })
+  activity(@Parent() change: ActivityChangeType, @Ctx() ctx: RequestContext) {
+    return this.queries.byId(change.activityId, ctx.actor);
+  }
+}
