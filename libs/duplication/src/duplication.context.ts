@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DuplicationFlagCommandHandler } from './flag/application/duplication-flag-command.handler';
 import { DuplicationFlagQueries } from './flag/application/duplication-flag.queries';
+import { DuplicationFlagChangedResolver } from './flag/graphql/duplication-flag-changed.resolver';
 import { DuplicationFlagResolver } from './flag/graphql/duplication-flag.resolver';
 import { DUPLICATION_FLAG_STREAM } from './flag/domain/duplication-flag.aggregate';
 import { duplicationFlagProjection } from './flag/read-model/duplication-flag.projection';
@@ -15,7 +16,12 @@ import { activityWordsProjection } from './detector/read-model/activity-words.pr
 /** The duplication context's command handler, queries and GraphQL. */
 @Module({
   imports: [CqrsModule],
-  providers: [DuplicationFlagCommandHandler, DuplicationFlagQueries, DuplicationFlagResolver],
+  providers: [
+    DuplicationFlagCommandHandler,
+    DuplicationFlagQueries,
+    DuplicationFlagResolver,
+    DuplicationFlagChangedResolver,
+  ],
 })
 export class DuplicationModule {}
 

@@ -1,7 +1,7 @@
 import { directoryContext } from '@concord/directory';
 import { fundingContext } from '@concord/funding';
 import { programmingContext } from '@concord/programming';
-import { eventually, startTestApp, type TestApp } from '@concord/test-support';
+import { eventually, graphqlSubscription, startTestApp, type TestApp } from '@concord/test-support';
 import { duplicationContext } from '../../duplication.context';
 import { scanDuplication } from '../application/duplication-scan';
 
@@ -82,6 +82,13 @@ describe('Duplication flags over GraphQL (embedded mode)', () => {
   });
 
   it('lets the agencies involved comment, and refuses decisions from anyone but the country’s RCO', async () => {
+    const live = graphqlSubscription<{ duplicationFlagChanged: { flagId: string; change: string; flag: Flag } }>(
+      app.url,
+      `subscription { duplicationFlagChanged(country: "JOR") { flagId change flag { status decision } } }`,
+      {},
+      jordanRco,
+    );
+    await live.connected;
     const wfp = await app.token({ roles: ['agency-editor'], org: 'WFP', countries: ['JOR'] });
     const comment = `mutation ($input: CommentOnFlagInput!) { commentOnDuplicationFlag(input: $input) { version } }`;
     expect(
@@ -111,6 +118,13 @@ describe('Duplication flags over GraphQL (embedded mode)', () => {
       decision: 'COMPLEMENTARY',
       comments: [{ organisation: 'WFP', text: 'We top up UNHCR’s caseload only' }],
     });
+    // Jordan's RCO saw both as they happened, live
+    await eventually(() => expect(live.received).toHaveLength(2));
+    expect(live.received.map((r) => r.data!.duplicationFlagChanged)).toEqual([
+      { flagId, change: 'DuplicationFlagCommented', flag: expect.any(Object) },
+      { flagId, change: 'DuplicationFlagDismissed', flag: { status: 'DISMISSED', decision: 'COMPLEMENTARY' } },
+    ]);
+    await live.close();
   });
 
   it('keeps the dismissed flag dismissed through another scan', async () => {
@@ -118,8 +132,12 @@ describe('Duplication flags over GraphQL (embedded mode)', () => {
     expect((await flags(jordanRco))[0]).toMatchObject({ status: 'DISMISSED' });
   });
 
-  it('shows flags to signed-in callers only', async () => {
+  it('shows flags to signed-in callers only, live ones too', async () => {
     const anonymous = await app.gql(FLAGS, { filter: {} });
     expect(anonymous.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const live = graphqlSubscription(app.url, `subscription { duplicationFlagChanged(country: "JOR") { flagId } }`);
+    await live.ended;
+    expect(live.received[0].errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await live.close();
   });
 });

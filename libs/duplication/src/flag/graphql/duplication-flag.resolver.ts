@@ -29,7 +29,7 @@ import {
 } from './duplication-flag.types';
 
 /** A flag row as the API shows it: the score a number, the reasons strongest first. */
-const view = (row: DuplicationFlagRow) => ({
+export const flagView = (row: DuplicationFlagRow) => ({
   ...row,
   score: Number(row.score),
   reasons: [...row.contributions].sort((a, b) => b.points - a.points),
@@ -47,7 +47,7 @@ export class DuplicationFlagResolver {
   async duplicationFlag(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
     actorOf(ctx);
     const row = await this.queries.byId(id);
-    return row && view(row);
+    return row && flagView(row);
   }
 
   @Query(() => DuplicationFlagConnection, { description: 'Highest score first' })
@@ -59,7 +59,7 @@ export class DuplicationFlagResolver {
   ) {
     actorOf(ctx);
     const page = await this.queries.list(filter ?? {}, { first, after });
-    return toConnection({ ...page, nodes: page.nodes.map(({ cursor, node }) => ({ cursor, node: view(node) })) });
+    return toConnection({ ...page, nodes: page.nodes.map(({ cursor, node }) => ({ cursor, node: flagView(node) })) });
   }
 
   @ResolveField(() => [FlaggedSubjectType], {

@@ -1,4 +1,4 @@
-import { codeEnum, CommandInput, Connection } from '@concord/platform';
+import { codeEnum, CommandInput, Connection, LiveChangeType } from '@concord/platform';
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -111,4 +111,11 @@ export class ReopenFlagInput extends CommandInput {
 export class CommentOnFlagInput extends CommandInput {
   @Field(() => ID) @IsString() id!: string;
   @Field() @IsString() @MaxLength(2000) text!: string;
+}
+
+@ObjectType('DuplicationFlagChange', { description: 'A duplication flag raised, rescored, decided or cleared' })
+export class DuplicationFlagChangeType extends LiveChangeType {
+  @Field(() => ID) flagId!: string;
+  @Field(() => DuplicationFlagType, { nullable: true, description: 'The flag now' })
+  flag?: DuplicationFlagType;
 }

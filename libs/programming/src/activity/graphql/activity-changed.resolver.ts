@@ -4,6 +4,7 @@ import { isCountryCode } from '@concord/reference';
 import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { ActivityQueries } from '../application/activity.queries';
+import { ACTIVITY_STREAM } from '../domain/activity.aggregate';
 import { activityProjection } from '../read-model/activity.projection';
 import { ActivityRow } from '../read-model/activity.rows';
 import { seesUnpublished } from '../../publication.policy';
@@ -21,7 +22,7 @@ export class ActivityChangedResolver {
   ) {
     this.feed = {
       name: 'activities',
-      streamType: 'Activity',
+      streamType: ACTIVITY_STREAM,
       projection: activityProjection.name,
       load: async (ids) => {
         const rows = await db

@@ -2,7 +2,7 @@ import { directoryContext } from '@concord/directory';
 import { rebuildProjection, tableHash } from '@concord/eventing';
 import { mintToken, projectionGroup } from '@concord/platform';
 import { cooperationFrameworkProjection, jointProgrammeProjection, programmingContext } from '@concord/programming';
-import { eventually, startTestApp, type GqlResult, type TestApp } from '@concord/test-support';
+import { eventually, graphqlSubscription, startTestApp, type GqlResult, type TestApp } from '@concord/test-support';
 
 type Errors = GqlResult<unknown>['errors'];
 /** The fields the checks read; toMatchObject compares the rest. */
@@ -321,6 +321,16 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
   });
 
   it("publishes as its RCO, appends nothing when published again, and refuses another country's RCO", async () => {
+    const JP_CHANGED = `subscription ($id: ID!) { jointProgrammeChanged(id: $id) {
+      jointProgrammeId change version jointProgramme { code published } } }`;
+    const notYours = graphqlSubscription(app.url, JP_CHANGED, { id: jpId }); // anonymous, and not yet published
+    await notYours.ended;
+    expect(notYours.received[0].errors![0]).toMatchObject({
+      message: `No joint programme ${jpId}`,
+      extensions: { code: 'NOT_FOUND', fields: [{ path: 'id', value: jpId, message: 'no such joint programme' }] },
+    });
+    const live = graphqlSubscription(app.url, JP_CHANGED, { id: jpId }, viewer);
+    await live.connected;
     const published = await sendOk('publishJointProgramme', { id: jpId, expectedVersion: 7 }, malawiRco);
     expect(published.version).toBe(8);
     const before = await eventCount();
@@ -334,6 +344,16 @@ describe('Joint programmes over GraphQL (embedded mode)', () => {
     );
     await eventually(async () => expect((await readJp('JP-MWI')).data!.jointProgramme!.published).toBe(true));
     expect((await readJp('JP-KHM')).data!.jointProgramme!.published).toBe(false);
+    await eventually(() => expect(live.received).toHaveLength(1)); // the second publish appended nothing
+    expect(live.received[0].data).toEqual({
+      jointProgrammeChanged: {
+        jointProgrammeId: jpId,
+        change: 'JointProgrammePublished',
+        version: 8,
+        jointProgramme: { code: 'JP-MWI', published: true },
+      },
+    });
+    await Promise.all([live.close(), notYours.close()]);
   });
 
   it('refuses to publish a cancelled programme, naming its state', async () => {

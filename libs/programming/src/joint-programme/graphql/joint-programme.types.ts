@@ -1,4 +1,4 @@
-import { CommandInput, Connection } from '@concord/platform';
+import { CommandInput, Connection, LiveChangeType } from '@concord/platform';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -285,4 +285,14 @@ export class RecordProgressReportInput extends JointProgrammeRefInput {
   @ValidateNested({ each: true })
   @Type(() => AgencyNarrativeInput)
   narratives?: AgencyNarrativeInput[];
+}
+
+@ObjectType('JointProgrammeChange', { description: 'A joint programme changed, as it happened' })
+export class JointProgrammeChangeType extends LiveChangeType {
+  @Field(() => ID) jointProgrammeId!: string;
+  @Field(() => JointProgrammeType, {
+    nullable: true,
+    description: 'The programme now; null if you may no longer see it',
+  })
+  jointProgramme?: JointProgrammeType;
 }

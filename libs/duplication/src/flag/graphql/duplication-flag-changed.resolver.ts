@@ -1,0 +1,69 @@
+import { ConcordError } from '@concord/kernel';
+import {
+  actorOf,
+  changeView,
+  Ctx,
+  eachChangeAfresh,
+  LiveEvents,
+  type LiveFeed,
+  type RequestContext,
+} from '@concord/platform';
+import { isCountryCode } from '@concord/reference';
+import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { DataSource, In } from 'typeorm';
+import { DuplicationFlagQueries } from '../application/duplication-flag.queries';
+import { DUPLICATION_FLAG_STREAM } from '../domain/duplication-flag.aggregate';
+import { duplicationFlagProjection } from '../read-model/duplication-flag.projection';
+import { DuplicationFlagRow } from '../read-model/duplication-flag.rows';
+import { flagView } from './duplication-flag.resolver';
+import { DuplicationFlagChangeType, DuplicationFlagType } from './duplication-flag.types';
+
+/** Live changes of a country's duplication flags, for signed-in callers (as the flag queries). */
+@Resolver(() => DuplicationFlagChangeType)
+export class DuplicationFlagChangedResolver {
+  private readonly feed: LiveFeed<Pick<DuplicationFlagRow, 'id' | 'country'>>;
+
+  constructor(
+    private readonly live: LiveEvents,
+    private readonly queries: DuplicationFlagQueries,
+    db: DataSource,
+  ) {
+    this.feed = {
+      name: 'duplication-flags',
+      streamType: DUPLICATION_FLAG_STREAM,
+      projection: duplicationFlagProjection.name,
+      load: async (ids) => {
+        const rows = await db
+          .getRepository(DuplicationFlagRow)
+          .find({ select: { id: true, country: true }, where: { id: In(ids) } });
+        return new Map(rows.map((row) => [row.id, row]));
+      },
+    };
+  }
+
+  @Subscription(() => DuplicationFlagChangeType, {
+    description: "A country's duplication flags as they are raised, rescored, decided or cleared",
+    resolve: eachChangeAfresh,
+  })
+  duplicationFlagChanged(@Args('country') country: string, @Ctx() ctx: RequestContext) {
+    actorOf(ctx);
+    if (!isCountryCode(country)) {
+      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
+        path: 'country',
+        value: country,
+        message: 'is not an ISO 3166-1 alpha-3 country code',
+      });
+    }
+    return this.live.changes(
+      this.feed,
+      ({ row }) => row?.country === country,
+      (change) => ({ ...changeView(change), flagId: change.event.streamId }),
+    );
+  }
+
+  @ResolveField(() => DuplicationFlagType, { nullable: true })
+  async flag(@Parent() change: DuplicationFlagChangeType) {
+    const row = await this.queries.byId(change.flagId);
+    return row && flagView(row);
+  }
+}
