@@ -48,6 +48,7 @@ export function graphqlSubscription<T = Record<string, any>>( // eslint-disable-
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     lazy: false,
     retryAttempts: 0,
+    onNonLazyError: () => undefined, // a refused connection is reported through `connected`
     on: { connected: () => accepted(), closed: (event) => refused(event) },
   });
   const received: GqlResult<T>[] = [];

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvRowReader } from '@concord/kernel';
+import { ConcordError, CsvRowReader } from '@concord/kernel';
 import countriesJson from '../data/countries.json';
 import currenciesJson from '../data/currencies.json';
 import organisationTypesJson from '../data/organisation-types.json';
@@ -161,6 +161,16 @@ export const countryByCode = (code: string): Country | undefined => COUNTRY_BY_C
 export const countryByAlpha2 = (alpha2: string): Country | undefined => COUNTRY_BY_ALPHA2.get(alpha2);
 
 export const isCountryCode = (code: string): boolean => COUNTRY_BY_CODE.has(code);
+
+/** A query argument that must be a country: BAD_USER_INPUT `UNKNOWN_COUNTRY` on `path` otherwise. */
+export function requireCountryCode(value: string, path: string): string {
+  if (isCountryCode(value)) return value;
+  throw ConcordError.badInput('UNKNOWN_COUNTRY', {
+    path,
+    value,
+    message: 'is not an ISO 3166-1 alpha-3 country code',
+  });
+}
 
 /** All countries, in IATI codelist order (alphabetical by English name). */
 export const listCountries = (): readonly Country[] => COUNTRIES;

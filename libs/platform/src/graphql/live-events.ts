@@ -2,7 +2,7 @@ import { EventEmitter, on } from 'node:events';
 import { awaitProjected, type EventEnvelope, type EventLog, type Subscription } from '@concord/eventing';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget } from 'typeorm';
 import type { RequestContext } from './request-context';
 
 /** A kind of change subscribers can follow: the events of one stream type, with the read model's row. */
@@ -14,6 +14,23 @@ export interface LiveFeed<Row> {
   projection: string;
   /** The rows of the given streams as the projection now has them, by stream id. */
   load(streamIds: string[]): Promise<Map<string, Row>>;
+}
+
+/** A feed's `load`: some columns of an entity's rows, by their `id`. */
+export function rowsById<Row extends { id: string }, Column extends keyof Row>(
+  db: DataSource,
+  entity: EntityTarget<Row>,
+  columns: Column[],
+): (ids: string[]) => Promise<Map<string, Pick<Row, Column | 'id'>>> {
+  return async (ids) => {
+    const rows: Pick<Row, Column | 'id'>[] = await db
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .select(['id', ...columns].map((c) => `r.${String(c)}`))
+      .where('r.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, row]));
+  };
 }
 
 export interface LiveChange<Row> {

@@ -1,16 +1,16 @@
-import { ConcordError } from '@concord/kernel';
 import {
   actorOf,
   changeView,
   Ctx,
   eachChangeAfresh,
   LiveEvents,
+  rowsById,
   type LiveFeed,
   type RequestContext,
 } from '@concord/platform';
-import { isCountryCode } from '@concord/reference';
+import { requireCountryCode } from '@concord/reference';
 import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DuplicationFlagQueries } from '../application/duplication-flag.queries';
 import { DUPLICATION_FLAG_STREAM } from '../domain/duplication-flag.aggregate';
 import { duplicationFlagProjection } from '../read-model/duplication-flag.projection';
@@ -32,12 +32,7 @@ export class DuplicationFlagChangedResolver {
       name: 'duplication-flags',
       streamType: DUPLICATION_FLAG_STREAM,
       projection: duplicationFlagProjection.name,
-      load: async (ids) => {
-        const rows = await db
-          .getRepository(DuplicationFlagRow)
-          .find({ select: { id: true, country: true }, where: { id: In(ids) } });
-        return new Map(rows.map((row) => [row.id, row]));
-      },
+      load: rowsById(db, DuplicationFlagRow, ['country']),
     };
   }
 
@@ -47,13 +42,7 @@ export class DuplicationFlagChangedResolver {
   })
   duplicationFlagChanged(@Args('country') country: string, @Ctx() ctx: RequestContext) {
     actorOf(ctx);
-    if (!isCountryCode(country)) {
-      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
-        path: 'country',
-        value: country,
-        message: 'is not an ISO 3166-1 alpha-3 country code',
-      });
-    }
+    requireCountryCode(country, 'country');
     return this.live.changes(
       this.feed,
       ({ row }) => row?.country === country,

@@ -1,6 +1,6 @@
 import { ConcordError } from '@concord/kernel';
 import type { ActivityFilter } from '@concord/programming';
-import { countriesIn, isCountryCode, isVocabularyCode } from '@concord/reference';
+import { countriesIn, isVocabularyCode, requireCountryCode } from '@concord/reference';
 
 /** Where to look: one country, one region, or (neither) the world. */
 export interface MappingScope {
@@ -21,13 +21,7 @@ export function scopedFilter(scope: MappingScope): {
     });
   }
   if (scope.country !== undefined) {
-    if (!isCountryCode(scope.country)) {
-      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
-        path: 'scope.country',
-        value: scope.country,
-        message: 'is not an ISO 3166-1 alpha-3 country code',
-      });
-    }
+    requireCountryCode(scope.country, 'scope.country');
     return { countries: [scope.country], filter: { country: scope.country } };
   }
   if (scope.region !== undefined) {

@@ -1,8 +1,15 @@
-import { ConcordError } from '@concord/kernel';
-import { changeView, Ctx, eachChangeAfresh, LiveEvents, type LiveFeed, type RequestContext } from '@concord/platform';
-import { isCountryCode } from '@concord/reference';
+import {
+  changeView,
+  Ctx,
+  eachChangeAfresh,
+  LiveEvents,
+  rowsById,
+  type LiveFeed,
+  type RequestContext,
+} from '@concord/platform';
+import { requireCountryCode } from '@concord/reference';
 import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ActivityQueries } from '../application/activity.queries';
 import { ACTIVITY_STREAM } from '../domain/activity.aggregate';
 import { activityProjection } from '../read-model/activity.projection';
@@ -24,12 +31,7 @@ export class ActivityChangedResolver {
       name: 'activities',
       streamType: ACTIVITY_STREAM,
       projection: activityProjection.name,
-      load: async (ids) => {
-        const rows = await db
-          .getRepository(ActivityRow)
-          .find({ select: { id: true, country: true, published: true }, where: { id: In(ids) } });
-        return new Map(rows.map((row) => [row.id, row]));
-      },
+      load: rowsById(db, ActivityRow, ['country', 'published']),
     };
   }
 
@@ -38,13 +40,7 @@ export class ActivityChangedResolver {
     resolve: eachChangeAfresh,
   })
   activityChanged(@Args('country') country: string, @Ctx() ctx: RequestContext) {
-    if (!isCountryCode(country)) {
-      throw ConcordError.badInput('UNKNOWN_COUNTRY', {
-        path: 'country',
-        value: country,
-        message: 'is not an ISO 3166-1 alpha-3 country code',
-      });
-    }
+    requireCountryCode(country, 'country');
     const seesAll = seesUnpublished(ctx.actor);
     return this.live.changes(
       this.feed,

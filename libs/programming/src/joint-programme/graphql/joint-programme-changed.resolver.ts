@@ -1,7 +1,15 @@
 import { ConcordError } from '@concord/kernel';
-import { changeView, Ctx, eachChangeAfresh, LiveEvents, type LiveFeed, type RequestContext } from '@concord/platform';
+import {
+  changeView,
+  Ctx,
+  eachChangeAfresh,
+  LiveEvents,
+  rowsById,
+  type LiveFeed,
+  type RequestContext,
+} from '@concord/platform';
 import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { seesUnpublished } from '../../publication.policy';
 import { JointProgrammeQueries } from '../application/joint-programme.queries';
 import { JOINT_PROGRAMME_STREAM } from '../domain/joint-programme.aggregate';
@@ -23,12 +31,7 @@ export class JointProgrammeChangedResolver {
       name: 'joint-programmes',
       streamType: JOINT_PROGRAMME_STREAM,
       projection: jointProgrammeProjection.name,
-      load: async (ids) => {
-        const rows = await db
-          .getRepository(JointProgrammeRow)
-          .find({ select: { id: true, published: true }, where: { id: In(ids) } });
-        return new Map(rows.map((row) => [row.id, row]));
-      },
+      load: rowsById(db, JointProgrammeRow, ['published']),
     };
   }
 
