@@ -37,8 +37,10 @@ export async function openDatabase(
     // Expected failures (version conflicts, taken keys) are reported by the callers, not logged here.
     logging: false,
     // One connection to PGlite: its socket server interleaves the extended-protocol messages of
-    // concurrent connections outside transactions (docs/adr/0002).
-    extra: { max: pglite ? 1 : (options.poolSize ?? 20) },
+    // concurrent connections outside transactions (docs/adr/0002). Postgres without JIT: compiling
+    // a plan cost more than running it for every read model statement measured (docs/adr/0015);
+    // PGlite has no JIT.
+    extra: pglite ? { max: 1 } : { max: options.poolSize ?? 20, options: '-c jit=off' },
   });
   try {
     await dataSource.initialize();

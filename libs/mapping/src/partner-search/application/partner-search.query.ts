@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { foldText, SEARCH_CONFIGS } from '../domain/search-text';
 import { scopedFilter, type MappingScope } from '../../scope/application/mapping-scope';
-import { queryWithoutJit } from '../../scope/application/without-jit';
 
 export interface PartnerSearchFilter extends Omit<ActivityFilter, 'country' | 'countries' | 'text'> {
   /** Activities running at some time in this year. */
@@ -123,8 +122,7 @@ export class PartnerSearchQuery {
       hits: PartnerActivityHit[];
       facets: { name: FacetName; value: string; count: number }[];
       total: number;
-    }[] = await queryWithoutJit(
-      this.db,
+    }[] = await this.db.query(
       `WITH m AS MATERIALIZED (${cte})
        SELECT (SELECT coalesce(json_agg(h), '[]'::json) FROM (${HITS} LIMIT ${size + 1} OFFSET ${offset}) h) AS hits,
               (SELECT coalesce(json_agg(f), '[]'::json) FROM (${facetsSql}) f) AS facets,

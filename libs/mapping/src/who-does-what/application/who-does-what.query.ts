@@ -3,7 +3,6 @@ import { ActivityRow, filterActivities, type ActivityFilter } from '@concord/pro
 import { GUARANTEES } from '@concord/reference';
 import { ACTIVITY_ACTORS } from '../../scope/application/activity-actors';
 import { scopedFilter, type MappingScope } from '../../scope/application/mapping-scope';
-import { queryWithoutJit } from '../../scope/application/without-jit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { actorMatrix, type ActorCell, type ActorCount, type ActorMatrix } from '../domain/actor-matrix';
@@ -151,8 +150,7 @@ export class WhoDoesWhatQuery {
               GROUP BY m.organisation, worked`,
         ).join(' UNION ALL ') + ' ORDER BY organisation, kind, code',
     };
-    const [answer]: [Views] = await queryWithoutJit(
-      this.db,
+    const [answer]: [Views] = await this.db.query(
       `WITH m AS MATERIALIZED (${cte}) SELECT ${Object.entries(views)
         .map(([name, sql]) => `(SELECT coalesce(json_agg(v), '[]'::json) FROM (${sql}) v) AS "${name}"`)
         .join(', ')}`,
