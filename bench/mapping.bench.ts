@@ -23,7 +23,16 @@ const CONFIG = {
   clients: 16,
   targets: { countryP95Ms: 30, worldP95Ms: 300, searchP95Ms: 50, deliveryP99Ms: 1000 },
   /** Subscription delivery: subscribers on a second api runtime, activities written through the first. */
-  live: { subscribers: 16, countries: 16, writes: 300, writesPerSecond: 20 },
+  live: {
+    subscribers: 16,
+    countries: 16,
+    // A steady rate first, then one that saturates 2 cores at 100,000 activities (the worker's
+    // duplication check and projections fall behind): each phase's latency on its own.
+    phases: [
+      { writes: 150, writesPerSecond: 5 },
+      { writes: 300, writesPerSecond: 20 },
+    ],
+  },
   /** Frameworks for the most active countries, each with 3 outcomes of 3 outputs; a third of the country's activities linked. */
   frameworks: 8,
 };
@@ -179,21 +188,21 @@ async function run({ root, progress, cleanup }: BenchContext): Promise<BenchRepo
     cleanup,
     progress,
   );
-  progress(
-    `  ${live.deliveries}/${live.expected} delivered; p50 ${live.latencyMs.p50} ms, p99 ${live.latencyMs.p99} ms from append to client`,
-  );
-  summary.push(
-    { figure: 'subscription delivery p50', value: live.latencyMs.p50, unit: 'ms' },
-    {
-      figure: 'subscription delivery p99',
-      value: live.latencyMs.p99,
-      unit: 'ms',
-      target: `< ${CONFIG.targets.deliveryP99Ms}`,
-      pass: live.latencyMs.p99 < CONFIG.targets.deliveryP99Ms && live.deliveries === live.expected,
-    },
-    { figure: 'subscription changes delivered', value: live.deliveries, unit: `of ${live.expected}` },
-  );
-  targets.push(check('subscription delivery p99 (ms)', live.latencyMs.p99, '<', CONFIG.targets.deliveryP99Ms));
+  for (const phase of live) {
+    const name = `subscription delivery at ${phase.writesPerSecond} writes/s`;
+    summary.push(
+      { figure: `${name} p50`, value: phase.latencyMs.p50, unit: 'ms' },
+      {
+        figure: `${name} p99`,
+        value: phase.latencyMs.p99,
+        unit: 'ms',
+        target: `< ${CONFIG.targets.deliveryP99Ms}`,
+        pass: phase.latencyMs.p99 < CONFIG.targets.deliveryP99Ms && phase.deliveries === phase.expected,
+      },
+      { figure: `${name}: changes delivered`, value: phase.deliveries, unit: `of ${phase.expected}` },
+    );
+    targets.push(check(`${name} p99 (ms)`, phase.latencyMs.p99, '<', CONFIG.targets.deliveryP99Ms));
+  }
   return {
     machine: { postgres: pg.serverVersion, postgresSettings: pg.settings },
     config: { ...CONFIG, database: pg.name },
@@ -206,7 +215,7 @@ async function run({ root, progress, cleanup }: BenchContext): Promise<BenchRepo
       'Search texts: title lexemes found in between 50 and 5 % of the documents (ts_stat), one word or two, half of them scoped to a country.',
       'Baseline: the activities list query (one country, first 20) measured the same way in the same run; compare the ratios across runs, not the milliseconds.',
       `frameworkAlignment: ${CONFIG.frameworks} frameworks (the most active countries, 3 outcomes × 3 outputs, SDG targets), a third of each country's activities linked to its outputs by ReviseActivity; the clients cycle through them. No target in the issue.`,
-      `Subscription delivery, distributed mode: the relay starts at the store's head; one runtime (api + worker: commands, relay, projections) registers ${CONFIG.live.writes} activities at ${CONFIG.live.writesPerSecond}/s in the ${CONFIG.live.countries} most active countries, while ${CONFIG.live.subscribers} graphql-ws clients hold activityChanged(country) on a second api runtime (its own Kafka tail); latency = client receipt − the event's occurredAt, projection apply included. Clients and both runtimes share this process.`,
+      `Subscription delivery, distributed mode: the relay starts at the store's head; one api runtime (commands, relay) with a worker process (projections, duplication detector) registers activities in the ${CONFIG.live.countries} most active countries (${CONFIG.live.phases.map((p) => `${p.writes} at ${p.writesPerSecond}/s`).join(', then ')}), while ${CONFIG.live.subscribers} graphql-ws clients hold activityChanged(country) on a second api runtime (its own Kafka tail); latency = client receipt − the event's occurredAt, projection apply included. Clients and both runtimes share this process.`,
     ],
   };
 }
