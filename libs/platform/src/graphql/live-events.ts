@@ -13,16 +13,15 @@ export interface LiveFeed<Row> {
   /** The projection whose rows subscribers see: a change goes out once it has applied it. */
   projection: string;
   /** The rows of the given streams as the projection now has them, by stream id. */
-  load(streamIds: string[]): Promise<Map<string, Row>>;
+  load(db: DataSource, streamIds: string[]): Promise<Map<string, Row>>;
 }
 
 /** A feed's `load`: some columns of an entity's rows, by their `id`. */
 export function rowsById<Row extends { id: string }, Column extends keyof Row>(
-  db: DataSource,
   entity: EntityTarget<Row>,
   columns: Column[],
-): (ids: string[]) => Promise<Map<string, Pick<Row, Column | 'id'>>> {
-  return async (ids) => {
+): (db: DataSource, ids: string[]) => Promise<Map<string, Pick<Row, Column | 'id'>>> {
+  return async (db, ids) => {
     const rows: Pick<Row, Column | 'id'>[] = await db
       .getRepository(entity)
       .createQueryBuilder('r')
@@ -114,7 +113,7 @@ export class LiveEvents {
       await awaitProjected(this.db, [feed.projection], versions, { timeoutMs: PROJECTION_WAIT_MS }).catch((err) =>
         this.logger.warn({ err, feed: feed.name }, 'live update sent before its projection caught up'),
       );
-      const rows = await feed.load([...versions.keys()]);
+      const rows = await feed.load(this.db, [...versions.keys()]);
       for (const event of events) this.emitter.emit(feed.name, { event, row: rows.get(event.streamId) });
     }
   }

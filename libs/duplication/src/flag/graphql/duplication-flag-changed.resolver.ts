@@ -10,7 +10,6 @@ import {
 } from '@concord/platform';
 import { requireCountryCode } from '@concord/reference';
 import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { DuplicationFlagQueries } from '../application/duplication-flag.queries';
 import { DUPLICATION_FLAG_STREAM } from '../domain/duplication-flag.aggregate';
 import { duplicationFlagProjection } from '../read-model/duplication-flag.projection';
@@ -18,23 +17,21 @@ import { DuplicationFlagRow } from '../read-model/duplication-flag.rows';
 import { flagView } from './duplication-flag.resolver';
 import { DuplicationFlagChangeType, DuplicationFlagType } from './duplication-flag.types';
 
+/** Duplication flag events, with the flag's country. */
+const FLAGS: LiveFeed<Pick<DuplicationFlagRow, 'id' | 'country'>> = {
+  name: 'duplication-flags',
+  streamType: DUPLICATION_FLAG_STREAM,
+  projection: duplicationFlagProjection.name,
+  load: rowsById(DuplicationFlagRow, ['country']),
+};
+
 /** Live changes of a country's duplication flags, for signed-in callers (as the flag queries). */
 @Resolver(() => DuplicationFlagChangeType)
 export class DuplicationFlagChangedResolver {
-  private readonly feed: LiveFeed<Pick<DuplicationFlagRow, 'id' | 'country'>>;
-
   constructor(
     private readonly live: LiveEvents,
     private readonly queries: DuplicationFlagQueries,
-    db: DataSource,
-  ) {
-    this.feed = {
-      name: 'duplication-flags',
-      streamType: DUPLICATION_FLAG_STREAM,
-      projection: duplicationFlagProjection.name,
-      load: rowsById(db, DuplicationFlagRow, ['country']),
-    };
-  }
+  ) {}
 
   @Subscription(() => DuplicationFlagChangeType, {
     description: "A country's duplication flags as they are raised, rescored, decided or cleared",
@@ -44,7 +41,7 @@ export class DuplicationFlagChangedResolver {
     actorOf(ctx);
     requireCountryCode(country, 'country');
     return this.live.changes(
-      this.feed,
+      FLAGS,
       ({ row }) => row?.country === country,
       (change) => ({ ...changeView(change), flagId: change.event.streamId }),
     );

@@ -9,7 +9,6 @@ import {
 } from '@concord/platform';
 import { requireCountryCode } from '@concord/reference';
 import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { ActivityQueries } from '../application/activity.queries';
 import { ACTIVITY_STREAM } from '../domain/activity.aggregate';
 import { activityProjection } from '../read-model/activity.projection';
@@ -17,23 +16,21 @@ import { ActivityRow } from '../read-model/activity.rows';
 import { seesUnpublished } from '../../publication.policy';
 import { ActivityChangeType, ActivityType } from './activity.types';
 
+/** Activity events, with the country and published flag of the activity they leave. */
+const ACTIVITIES: LiveFeed<Pick<ActivityRow, 'id' | 'country' | 'published'>> = {
+  name: 'activities',
+  streamType: ACTIVITY_STREAM,
+  projection: activityProjection.name,
+  load: rowsById(ActivityRow, ['country', 'published']),
+};
+
 /** Live activity changes by country: the subscription side of the activities read model. */
 @Resolver(() => ActivityChangeType)
 export class ActivityChangedResolver {
-  private readonly feed: LiveFeed<Pick<ActivityRow, 'id' | 'country' | 'published'>>;
-
   constructor(
     private readonly live: LiveEvents,
     private readonly queries: ActivityQueries,
-    db: DataSource,
-  ) {
-    this.feed = {
-      name: 'activities',
-      streamType: ACTIVITY_STREAM,
-      projection: activityProjection.name,
-      load: rowsById(db, ActivityRow, ['country', 'published']),
-    };
-  }
+  ) {}
 
   @Subscription(() => ActivityChangeType, {
     description: 'Activities of a country as they are registered or change (anonymous: published ones)',
@@ -43,7 +40,7 @@ export class ActivityChangedResolver {
     requireCountryCode(country, 'country');
     const seesAll = seesUnpublished(ctx.actor);
     return this.live.changes(
-      this.feed,
+      ACTIVITIES,
       ({ row }) => row?.country === country && (seesAll || row.published),
       (change) => ({ ...changeView(change), activityId: change.event.streamId }),
     );

@@ -9,7 +9,6 @@ import {
   type RequestContext,
 } from '@concord/platform';
 import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { seesUnpublished } from '../../publication.policy';
 import { JointProgrammeQueries } from '../application/joint-programme.queries';
 import { JOINT_PROGRAMME_STREAM } from '../domain/joint-programme.aggregate';
@@ -17,23 +16,21 @@ import { jointProgrammeProjection } from '../read-model/joint-programme.projecti
 import { JointProgrammeRow } from '../read-model/joint-programme.rows';
 import { JointProgrammeChangeType, JointProgrammeType } from './joint-programme.types';
 
+/** Joint programme events, with the published flag of the programme they leave. */
+const JOINT_PROGRAMMES: LiveFeed<Pick<JointProgrammeRow, 'id' | 'published'>> = {
+  name: 'joint-programmes',
+  streamType: JOINT_PROGRAMME_STREAM,
+  projection: jointProgrammeProjection.name,
+  load: rowsById(JointProgrammeRow, ['published']),
+};
+
 /** Live changes of one joint programme: lifecycle, revisions, links and progress reports. */
 @Resolver(() => JointProgrammeChangeType)
 export class JointProgrammeChangedResolver {
-  private readonly feed: LiveFeed<Pick<JointProgrammeRow, 'id' | 'published'>>;
-
   constructor(
     private readonly live: LiveEvents,
     private readonly queries: JointProgrammeQueries,
-    db: DataSource,
-  ) {
-    this.feed = {
-      name: 'joint-programmes',
-      streamType: JOINT_PROGRAMME_STREAM,
-      projection: jointProgrammeProjection.name,
-      load: rowsById(db, JointProgrammeRow, ['published']),
-    };
-  }
+  ) {}
 
   @Subscription(() => JointProgrammeChangeType, {
     description: 'Changes of a joint programme you may see (anonymous: a published one)',
@@ -47,7 +44,7 @@ export class JointProgrammeChangedResolver {
     }
     const seesAll = seesUnpublished(ctx.actor);
     return this.live.changes(
-      this.feed,
+      JOINT_PROGRAMMES,
       ({ event, row }) => event.streamId === id && !!row && (seesAll || row.published),
       (change) => ({ ...changeView(change), jointProgrammeId: id }),
     );
